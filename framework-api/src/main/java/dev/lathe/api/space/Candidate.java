@@ -1,0 +1,138 @@
+package dev.lathe.api.space;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+
+/**
+ * An immutable assignment of values to the dimensions of a search space, in the space's
+ * dimension order, with a content hash that does not depend on that order or on the JVM.
+ */
+@API(status = STABLE, since = "0.1")
+public final class Candidate {
+
+  private final Map<String, Object> values;
+  private final String hash;
+
+  private Candidate(Map<String, Object> values) {
+    this.values = Collections.unmodifiableMap(values);
+    this.hash = contentHash(values);
+  }
+
+  /**
+   * A candidate with these values, kept in the map's iteration order. {@code Integer} values
+   * become {@code Long} and {@code Float} become {@code Double}.
+   *
+   * @throws IllegalArgumentException if a value is null or not a string, number or boolean
+   */
+  public static Candidate of(Map<String, ?> values) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      try {
+        copy.put(k, CategoricalDimension.normalise(v));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("value of '" + k + "': " + e.getMessage(), e);
+      }
+    });
+    return new Candidate(copy);
+  }
+
+  /** The values by dimension name, read-only, in the space's order. */
+  public Map<String, Object> values() {
+    return values;
+  }
+
+  /** The value of dimension {@code name}. */
+  public Object get(String name) {
+    Object v = values.get(name);
+    if (v == null) {
+      throw new NoSuchElementException("candidate has no dimension '" + name + "'; it has "
+          + values.keySet());
+    }
+    return v;
+  }
+
+  /** The value of a numeric dimension as a double. */
+  public double getDouble(String name) {
+    return number(name).doubleValue();
+  }
+
+  /** The value of an integer dimension. */
+  public long getLong(String name) {
+    Object v = get(name);
+    if (v instanceof Long l) {
+      return l;
+    }
+    throw new IllegalArgumentException("dimension '" + name + "' holds " + v + ", not an integer");
+  }
+
+  /** The value of an integer dimension that fits an int. */
+  public int getInt(String name) {
+    return Math.toIntExact(getLong(name));
+  }
+
+  /** The value of a dimension as text. */
+  public String getString(String name) {
+    return String.valueOf(get(name));
+  }
+
+  /** A copy with {@code name} set to {@code value}. */
+  public Candidate with(String name, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(values);
+    copy.put(name, CategoricalDimension.normalise(value));
+    return new Candidate(copy);
+  }
+
+  /**
+   * The SHA-256 of the candidate's canonical form (names sorted, values tagged with their
+   * type), as 16 hexadecimal digits. Equal candidates have equal hashes on every platform.
+   */
+  public String hash() {
+    return hash;
+  }
+
+  private static String contentHash(Map<String, Object> values) {
+    StringBuilder canonical = new StringBuilder();
+    new TreeMap<>(values).forEach((k, v) -> canonical.append(k).append('=')
+        .append(v.getClass().getSimpleName().charAt(0)).append(':').append(v).append('\n'));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+
+  private Number number(String name) {
+    Object v = get(name);
+    if (v instanceof Number n) {
+      return n;
+    }
+    throw new IllegalArgumentException("dimension '" + name + "' holds " + v + ", not a number");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Candidate c && values.equals(c.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Lathe's kernel: finds plugins, reads and validates experiment files, runs experiments, keeps
+ * their results, and offers all of it through the {@code lathe} command and an embedding API.
+ */
+module dev.lathe.core {
+  requires transitive dev.lathe.api;
+  requires static org.apiguardian.api;
+  requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
+  requires info.picocli;
+  requires org.apache.commons.configuration2;
+  requires org.apache.commons.beanutils;
+  requires org.yaml.snakeyaml;
+  requires pf4j;
+  requires org.jfree.jfreechart;
+  requires java.desktop;
+
+  exports dev.lathe.core;
+
+
+  uses dev.lathe.api.spi.SearchSpaceProvider;
+  uses dev.lathe.api.spi.OptimizerProvider;
+  uses dev.lathe.api.spi.EvaluatorProvider;
+  uses dev.lathe.api.spi.CompressorProvider;
+  uses dev.lathe.api.spi.AcceleratorProvider;
+  uses dev.lathe.api.spi.GraphAlgorithmProvider;
+  uses dev.lathe.api.spi.ResultStoreProvider;
+  uses dev.lathe.api.spi.ExecutorProvider;
+  uses dev.lathe.api.spi.ReproductionProvider;
+}
