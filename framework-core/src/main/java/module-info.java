@@ -27,4 +27,10 @@ module dev.lathe.core {
   uses dev.lathe.api.spi.ResultStoreProvider;
   uses dev.lathe.api.spi.ExecutorProvider;
   uses dev.lathe.api.spi.ReproductionProvider;
+
+  provides dev.lathe.api.spi.ResultStoreProvider with
+      dev.lathe.core.internal.store.LocalStoreProvider,
+      dev.lathe.core.internal.store.MemoryStoreProvider;
+  provides dev.lathe.api.spi.ExecutorProvider with
+      dev.lathe.core.internal.engine.LocalExecutorProvider;
 }

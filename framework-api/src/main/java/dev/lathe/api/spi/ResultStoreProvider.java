@@ -18,8 +18,8 @@ public interface ResultStoreProvider extends PluginProvider {
   }
 
   /**
-   * Opens the store of the experiment whose results folder is {@code context.workDirectory()}'s
-   * parent, creating it if new and reopening it, records intact, if it exists.
+   * Opens the store of the experiment whose results folder is {@code context.workDirectory()},
+   * creating it if new and reopening it, records intact, if it exists.
    *
    * @param codec the kernel's canonical encoding of records
    */

@@ -1,0 +1,169 @@
+package dev.lathe.core.internal.engine;
+
+import dev.lathe.api.accelerate.Accelerator;
+import dev.lathe.api.metric.Evaluator;
+import dev.lathe.api.optimize.Constraint;
+import dev.lathe.api.optimize.Objective;
+import dev.lathe.api.optimize.Optimizer;
+import dev.lathe.api.optimize.Problem;
+import dev.lathe.api.space.Dimension;
+import dev.lathe.api.space.SearchSpace;
+import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.api.spi.EvaluatorProvider;
+import dev.lathe.api.spi.ExecutorProvider;
+import dev.lathe.api.spi.OptimizerProvider;
+import dev.lathe.api.spi.PluginContext;
+import dev.lathe.api.spi.ResultStoreProvider;
+import dev.lathe.api.spi.SearchSpaceProvider;
+import dev.lathe.api.execute.TrialExecutor;
+import dev.lathe.api.store.ResultStore;
+import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.config.Component;
+import dev.lathe.core.internal.config.ExperimentConfig;
+import dev.lathe.core.internal.store.JsonRecordCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The plugin instances of one experiment, created from its configuration and checked to fit
+ * together before any trial runs: every metric that an objective or constraint names is
+ * produced by an evaluator or accelerator, and the optimizer handles the space's dimension
+ * kinds and the number of objectives.
+ */
+final class ExperimentPlan implements AutoCloseable {
+
+  final ExperimentConfig config;
+  final SearchSpace space;
+  final List<Evaluator> evaluators = new ArrayList<>();
+  final List<Accelerator> accelerators = new ArrayList<>();
+  final Problem problem;
+  final Optimizer optimizer;
+  final ResultStore store;
+  final TrialExecutor executor;
+
+  /**
+   * Creates every plugin of {@code config}.
+   *
+   * @param folder the results folder, or null to keep nothing on disk
+   * @param scratch where plugins without a results folder may write
+   */
+  ExperimentPlan(ExperimentConfig config, Path folder, Path scratch) {
+    this.config = config;
+    Path base = folder != null ? folder : scratch;
+    this.space = create(config.space(), () ->
+        ((SearchSpaceProvider) config.space().entry().provider()).create(context(config.space(), base)));
+    for (Component c : config.evaluators()) {
+      evaluators.add(create(c, () ->
+          ((EvaluatorProvider) c.entry().provider()).create(context(c, base))));
+    }
+    for (Component c : config.accelerators()) {
+      accelerators.add(create(c, () ->
+          ((AcceleratorProvider) c.entry().provider()).create(context(c, base))));
+    }
+    this.problem = new Problem(space, config.objectives(), config.constraints());
+    checkMetrics();
+    checkOptimizer();
+    Component o = config.optimizer();
+    this.optimizer = create(o, () ->
+        ((OptimizerProvider) o.entry().provider()).create(context(o, base), problem));
+    Component s = config.store();
+    this.store = create(s, () -> {
+      try {
+        return ((ResultStoreProvider) s.entry().provider())
+            .open(storeContext(s, base), new JsonRecordCodec());
+      } catch (IOException e) {
+        throw new LatheException(LatheException.Kind.IO,
+            "store '" + s.plugin() + "' cannot open " + base + ": " + e.getMessage(), e);
+      }
+    });
+    Component x = config.executor();
+    EvaluationChain chain = new EvaluationChain(space, evaluators, accelerators);
+    this.executor = create(x, () ->
+        ((ExecutorProvider) x.entry().provider()).create(context(x, base), chain));
+  }
+
+  /** The seed of the component in {@code role}. */
+  static long seedOf(ExperimentConfig config, String role) {
+    return Seeds.split(config.seed(), role);
+  }
+
+  private PluginContext context(Component c, Path base) {
+    return new DefaultPluginContext(c.plugin(), c.settings(), seedOf(config, c.role()),
+        base.resolve("plugins").resolve(c.role().replaceAll("[^A-Za-z0-9_-]", "")),
+        DefaultPluginContext.defaultCacheDirectory());
+  }
+
+  private PluginContext storeContext(Component c, Path base) {
+    return new DefaultPluginContext(c.plugin(), c.settings(), seedOf(config, c.role()), base,
+        DefaultPluginContext.defaultCacheDirectory());
+  }
+
+  private <T> T create(Component c, Supplier<T> factory) {
+    try {
+      T instance = factory.get();
+      if (instance == null) {
+        throw new LatheException(LatheException.Kind.PLUGIN, "plugin '" + c.plugin() + "' ("
+            + c.role() + ", from " + c.entry().location() + ") created nothing");
+      }
+      return instance;
+    } catch (LatheException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, "plugin '" + c.plugin() + "' ("
+          + c.role() + ", from " + c.entry().location() + ") failed to start: "
+          + Failures.describe(e), e);
+    }
+  }
+
+  private void checkMetrics() {
+    Set<String> produced = new LinkedHashSet<>();
+    evaluators.forEach(e -> produced.addAll(e.produces()));
+    accelerators.forEach(a -> produced.addAll(a.produces()));
+    for (Objective o : config.objectives()) {
+      if (!produced.contains(o.metric())) {
+        throw composition("objectives", "metric '" + o.metric()
+            + "' is produced by no evaluator or accelerator; they produce " + produced);
+      }
+    }
+    for (Constraint c : config.constraints()) {
+      if (!produced.contains(c.metric())) {
+        throw composition("constraints", "metric '" + c.metric()
+            + "' is produced by no evaluator or accelerator; they produce " + produced);
+      }
+    }
+  }
+
+  private void checkOptimizer() {
+    OptimizerProvider provider = (OptimizerProvider) config.optimizer().entry().provider();
+    for (Dimension d : space.dimensions()) {
+      if (!provider.supportedKinds().contains(d.kind())) {
+        throw composition("optimizer", "optimizer '" + config.optimizer().plugin()
+            + "' does not support " + d.kind() + " dimensions, but space '" + space.id()
+            + "' has one ('" + d.name() + "'); it supports " + provider.supportedKinds());
+      }
+    }
+    if (problem.multiObjective() && !provider.multiObjective()) {
+      throw composition("optimizer", "optimizer '" + config.optimizer().plugin()
+          + "' handles one objective, but " + config.objectives().size() + " are given");
+    }
+  }
+
+  private LatheException composition(String key, String message) {
+    String file = config.source() == null ? "experiment" : config.source().toString();
+    return LatheException.config(file, key + ": " + message);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      executor.close();
+    } finally {
+      store.close();
+    }
+  }
+}
