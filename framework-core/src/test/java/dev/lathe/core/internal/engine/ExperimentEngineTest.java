@@ -1,0 +1,130 @@
+package dev.lathe.core.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.api.Provenance;
+import dev.lathe.api.store.TrialRecord;
+import dev.lathe.core.ExperimentListener;
+import dev.lathe.core.ExperimentResult;
+import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.config.Execution;
+import dev.lathe.core.internal.config.ExperimentConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentEngineTest {
+
+  private static final Provenance PROVENANCE = new Provenance("t", "0.1.0", List.of(), Map.of(),
+      Map.of(), Map.of());
+
+  private static ExperimentResult run(ExperimentConfig config, Path folder) {
+    return new ExperimentEngine(config, folder, PROVENANCE, new ExperimentListener() {}).run();
+  }
+
+  @Test
+  void runsTheBudgetAndFindsTheBest() {
+    ExperimentResult r = run(TestPlugins.config("sphere", 60, Map.of(), false,
+        new Execution(4, Duration.ZERO, 0)), null);
+    assertEquals(60, r.trials().size());
+    assertEquals(ExperimentResult.StopReason.TRIALS, r.stopReason());
+    for (int i = 0; i < 60; i++) {
+      assertEquals(i, r.trials().get(i).number());
+    }
+    double min = r.trials().stream().mapToDouble(t -> t.metrics().value("value")).min().orElseThrow();
+    assertEquals(min, r.best().orElseThrow().metrics().value("value"));
+    assertTrue(min < 0.1, "60 random points of the 2-D sphere reach below 0.1, got " + min);
+  }
+
+  @Test
+  void sameSeedGivesSameTrialsInSameOrder() {
+    ExperimentConfig c = TestPlugins.config("det", 30, Map.of(), false,
+        new Execution(3, Duration.ZERO, 0));
+    List<String> first = run(c, null).trials().stream().map(TrialRecord::trialId).toList();
+    List<String> second = run(c, null).trials().stream().map(TrialRecord::trialId).toList();
+    assertEquals(first, second);
+    assertEquals(30, Set.copyOf(first).size());
+  }
+
+  @Test
+  void failuresAreRecordedWithReasonsAndRetried() {
+    ExperimentResult r = run(TestPlugins.config("faulty", 60, Map.of("fail", "3"), false,
+        new Execution(6, Duration.ZERO, 2)), null);
+    assertEquals(60, r.trials().size());
+    List<TrialRecord> failed = r.trials().stream().filter(t -> !t.completed()).toList();
+    assertTrue(failed.size() >= 8 && failed.size() <= 35, "about a third fail: " + failed.size());
+    for (TrialRecord t : failed) {
+      assertEquals(3, t.attempts(), "two retries after the first attempt");
+      assertEquals("IllegalStateException: injected failure", t.failure());
+      assertEquals(0, t.metrics().size());
+    }
+    assertTrue(r.best().isPresent());
+  }
+
+  @Test
+  void aRetryThatSucceedsCompletesTheTrial() {
+    ExperimentResult r = run(TestPlugins.config("retry", 10, Map.of("fail-first-attempt", "true"),
+        false, new Execution(2, Duration.ZERO, 1)), null);
+    assertEquals(10, r.completed());
+    r.trials().forEach(t -> assertEquals(2, t.attempts()));
+  }
+
+  @Test
+  void hangingTrialsTimeOutAndTheExperimentGoesOn() {
+    ExperimentResult r = run(TestPlugins.config("hang", 24, Map.of("hang", "4"), false,
+        new Execution(4, Duration.ofMillis(300), 0)), null);
+    assertEquals(24, r.trials().size());
+    List<TrialRecord> timedOut = r.trials().stream().filter(t -> !t.completed()).toList();
+    assertTrue(timedOut.size() >= 1, "some trials hang");
+    timedOut.forEach(t -> assertEquals("timed out after 300 ms", t.failure()));
+  }
+
+  @Test
+  void resumeReusesEveryStoredTrialAndEvaluatesOnlyTheRest(@TempDir Path dir) throws IOException {
+    run(TestPlugins.config("resume", 25, Map.of(), true, new Execution(5, Duration.ZERO, 0)), dir);
+    int before = TestPlugins.EVALUATIONS.get();
+    ExperimentResult r = run(TestPlugins.config("resume", 40, Map.of(), true,
+        new Execution(5, Duration.ZERO, 0)), dir);
+    assertEquals(15, TestPlugins.EVALUATIONS.get() - before, "only the 15 new trials run");
+    assertEquals(40, r.trials().size());
+    assertEquals(40, r.trials().stream().map(TrialRecord::trialId).collect(Collectors.toSet()).size());
+    assertEquals(40, Files.readAllLines(dir.resolve("trials.jsonl")).size());
+  }
+
+  @Test
+  void resumeWithoutCheckpointReplaysStoredTrials(@TempDir Path dir) throws IOException {
+    run(TestPlugins.config("replay", 20, Map.of(), true, new Execution(4, Duration.ZERO, 0)), dir);
+    Files.delete(dir.resolve(Checkpoint.FILE_NAME));
+    int before = TestPlugins.EVALUATIONS.get();
+    ExperimentResult r = run(TestPlugins.config("replay", 20, Map.of(), true,
+        new Execution(4, Duration.ZERO, 0)), dir);
+    assertEquals(0, TestPlugins.EVALUATIONS.get() - before);
+    assertEquals(20, r.trials().size());
+    long reused = Files.readAllLines(dir.resolve(EventLog.FILE_NAME)).stream()
+        .filter(l -> l.contains("\"trial_reused\"")).count();
+    assertEquals(20, reused);
+  }
+
+  @Test
+  void objectiveOnAMetricNobodyProducesIsRefusedBeforeRunning() {
+    ExperimentConfig c = TestPlugins.config("bad", 5, Map.of(), false,
+        new Execution(1, Duration.ZERO, 0));
+    ExperimentConfig wrong = new ExperimentConfig(c.name(), c.seed(), c.source(), c.space(),
+        c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(),
+        List.of(dev.lathe.api.optimize.Objective.maximize("accuracy")), c.constraints(),
+        c.budget(), c.execution());
+    LatheException e = assertThrows(LatheException.class, () -> run(wrong, null));
+    assertEquals(LatheException.Kind.CONFIGURATION, e.kind());
+    assertEquals("experiment: objectives: metric 'accuracy' is produced by no evaluator or"
+        + " accelerator; they produce [value]", e.getMessage());
+  }
+}
