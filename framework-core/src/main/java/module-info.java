@@ -17,6 +17,8 @@ module dev.lathe.core {
 
   exports dev.lathe.core;
 
+  opens dev.lathe.core.internal.cli to info.picocli;
+
 
   uses dev.lathe.api.spi.SearchSpaceProvider;
   uses dev.lathe.api.spi.OptimizerProvider;

@@ -2,6 +2,7 @@ package dev.lathe.api.accelerate;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.lathe.api.Workload;
 import dev.lathe.api.metric.Metrics;
 import java.util.Set;
 import org.apiguardian.api.API;

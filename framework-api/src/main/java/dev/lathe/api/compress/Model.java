@@ -2,7 +2,7 @@ package dev.lathe.api.compress;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.lathe.api.accelerate.Workload;
+import dev.lathe.api.Workload;
 import org.apiguardian.api.API;
 
 /**

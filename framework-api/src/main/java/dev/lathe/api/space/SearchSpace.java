@@ -2,7 +2,7 @@ package dev.lathe.api.space;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.lathe.api.accelerate.Workload;
+import dev.lathe.api.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.lathe.core.internal.engine;
 
 import dev.lathe.api.accelerate.Accelerator;
-import dev.lathe.api.accelerate.Workload;
+import dev.lathe.api.Workload;
 import dev.lathe.api.execute.TrialRunner;
 import dev.lathe.api.execute.TrialTask;
 import dev.lathe.api.metric.EvaluationContext;

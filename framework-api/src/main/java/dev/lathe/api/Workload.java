@@ -1,4 +1,4 @@
-package dev.lathe.api.accelerate;
+package dev.lathe.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 

@@ -1,0 +1,256 @@
+package dev.lathe.core;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lathe.api.ExtensionPoint;
+import dev.lathe.api.Provenance;
+import dev.lathe.api.reproduce.Claim;
+import dev.lathe.api.reproduce.ClaimResult;
+import dev.lathe.api.reproduce.Reproduction;
+import dev.lathe.api.spi.ReproductionProvider;
+import dev.lathe.core.internal.DidYouMean;
+import dev.lathe.core.internal.catalog.CatalogEntry;
+import dev.lathe.core.internal.catalog.PluginCatalog;
+import dev.lathe.core.internal.catalog.PluginDirectories;
+import dev.lathe.core.internal.catalog.PluginDiscovery;
+import dev.lathe.core.internal.config.ConfigReader;
+import dev.lathe.core.internal.config.ExperimentConfig;
+import dev.lathe.core.internal.engine.DefaultPluginContext;
+import dev.lathe.core.internal.engine.ExperimentEngine;
+import dev.lathe.core.internal.engine.Provenances;
+import dev.lathe.core.internal.report.Reports;
+import dev.lathe.api.metric.Origin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apiguardian.api.API;
+
+/**
+ * The kernel, for Java programs: lists plugins, runs, resumes and reports experiments, and
+ * runs paper reproductions, exactly as the {@code lathe} command does. Holds the external
+ * plugins' class loaders until closed.
+ *
+ * <pre>{@code
+ * try (Lathe lathe = Lathe.open()) {
+ *   ExperimentResult r = lathe.newExperiment()
+ *       .space("branin").evaluator("branin").optimizer("random")
+ *       .minimize("value").trials(100)
+ *       .run();
+ *   System.out.println(r.best().orElseThrow().metrics());
+ * }
+ * }</pre>
+ */
+@API(status = STABLE, since = "0.1")
+public final class Lathe implements AutoCloseable {
+
+  /** The effective configuration in a results folder. */
+  public static final String CONFIG_FILE = "config.yaml";
+  /** The provenance in a results folder. */
+  public static final String PROVENANCE_FILE = "provenance.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final PluginCatalog catalog;
+
+  private Lathe(PluginCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * A kernel with the built-in plugins and those in the default plugins folder
+   * ({@code $LATHE_PLUGINS_DIR}, else {@code ~/.lathe/plugins}).
+   */
+  public static Lathe open() {
+    return open(PluginDirectories.resolve(null));
+  }
+
+  /** A kernel with the built-in plugins and those in {@code pluginsDirectory} (may be absent). */
+  public static Lathe open(Path pluginsDirectory) {
+    return new Lathe(PluginDiscovery.discover(pluginsDirectory));
+  }
+
+  /** Composes an experiment on a kernel of its own, opened for the run and closed after. */
+  public static ExperimentBuilder experiment() {
+    return new ExperimentBuilder(null);
+  }
+
+  /** Composes an experiment on this kernel. */
+  public ExperimentBuilder newExperiment() {
+    return new ExperimentBuilder(this);
+  }
+
+  /** Every loaded plugin, by id. */
+  public List<PluginDescription> plugins() {
+    Map<String, List<CatalogEntry>> byId = new LinkedHashMap<>();
+    for (CatalogEntry e : catalog.entries()) {
+      byId.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e);
+    }
+    return byId.values().stream().map(Lathe::describe).toList();
+  }
+
+  /** The plugins that were refused, with reasons. */
+  public List<PluginRejection> rejections() {
+    return catalog.rejections().stream()
+        .map(r -> new PluginRejection(r.plugin(), r.location(), r.reason())).toList();
+  }
+
+  /**
+   * The plugin with id {@code id}.
+   *
+   * @throws LatheException naming the closest ids if there is none
+   */
+  public PluginDescription describe(String id) {
+    List<CatalogEntry> entries = catalog.withId(id);
+    if (entries.isEmpty()) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, "no plugin '" + id + "'"
+          + DidYouMean.suggest(id, catalog.entries().stream().map(CatalogEntry::id).toList())
+          + "; 'lathe plugins' lists them");
+    }
+    return describe(entries);
+  }
+
+  /**
+   * Runs the experiment file {@code file}, or resumes it if {@code folder} already holds it.
+   *
+   * @param overrides {@code key=value} settings that take precedence over the file
+   * @param folder the results folder; null for {@code results/<name>}
+   */
+  public ExperimentResult run(Path file, List<String> overrides, Path folder,
+      ExperimentListener listener) {
+    ExperimentConfig config = ConfigReader.read(file, overrides, catalog);
+    return execute(config, folder != null ? folder : Path.of("results", config.name()), listener);
+  }
+
+  /**
+   * Continues the experiment in {@code folder}: completed trials are reused, never recomputed.
+   *
+   * @param overrides e.g. {@code budget.trials=200} to extend the budget
+   */
+  public ExperimentResult resume(Path folder, List<String> overrides, ExperimentListener listener) {
+    Path file = folder.resolve(CONFIG_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION,
+          folder + ": not a results folder (no " + CONFIG_FILE + ")");
+    }
+    return execute(ConfigReader.read(file, overrides, catalog), folder, listener);
+  }
+
+  /** Writes the report files of the results folder {@code folder} again; returns their paths. */
+  public List<Path> report(Path folder) {
+    Path file = folder.resolve(CONFIG_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION,
+          folder + ": not a results folder (no " + CONFIG_FILE + ")");
+    }
+    return Reports.rewrite(ConfigReader.read(file, List.of(), catalog), folder);
+  }
+
+  /**
+   * Checks every claim of the reproduction {@code id}.
+   *
+   * @param progress told of each claim's result as it comes
+   */
+  public ReproductionReport reproduce(String id, Reproduction.Mode mode,
+      BiConsumer<Claim, ClaimResult> progress) {
+    CatalogEntry entry = catalog.find(ExtensionPoint.REPRODUCTION, id).orElseThrow(() ->
+        new LatheException(LatheException.Kind.CONFIGURATION, "no reproduction '" + id + "'"
+            + DidYouMean.suggest(id, catalog.entries(ExtensionPoint.REPRODUCTION).stream()
+                .map(CatalogEntry::id).toList())));
+    Reproduction reproduction;
+    try {
+      reproduction = ((ReproductionProvider) entry.provider()).create(new DefaultPluginContext(
+          id, ConfigReader.defaults(entry), 0, Path.of("results", "reproduce", id),
+          DefaultPluginContext.defaultCacheDirectory()));
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN,
+          "reproduction '" + id + "' (" + entry.location() + ") failed to start: " + e, e);
+    }
+    long t0 = System.nanoTime();
+    List<ClaimResult> results = new ArrayList<>();
+    for (Claim claim : reproduction.claims()) {
+      ClaimResult result;
+      try {
+        result = reproduction.check(claim, mode);
+      } catch (Exception e) {
+        result = new ClaimResult(claim, "check failed", ClaimResult.Verdict.NOT_REPRODUCED,
+            Origin.MEASURED, "the check could not run: " + e);
+      }
+      results.add(result);
+      progress.accept(claim, result);
+    }
+    return new ReproductionReport(id, mode, results, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  ExperimentResult run(Map<String, Object> tree, List<String> overrides, Path folder,
+      ExperimentListener listener) {
+    ExperimentConfig config = ConfigReader.read(tree, "experiment",
+        Path.of("").toAbsolutePath(), overrides, catalog);
+    return execute(config, folder, listener);
+  }
+
+  private ExperimentResult execute(ExperimentConfig config, Path folder,
+      ExperimentListener listener) {
+    Provenance provenance = Provenances.of(config);
+    if (folder != null) {
+      prepareFolder(config, folder, provenance);
+    }
+    ExperimentResult result = new ExperimentEngine(config, folder, provenance, listener).run();
+    if (folder != null) {
+      Reports.write(config, result, folder);
+    }
+    return result;
+  }
+
+  private void prepareFolder(ExperimentConfig config, Path folder, Provenance provenance) {
+    try {
+      Files.createDirectories(folder);
+      Path configFile = folder.resolve(CONFIG_FILE);
+      if (Files.exists(configFile)) {
+        ExperimentConfig earlier = ConfigReader.read(configFile, List.of(), catalog);
+        String difference = ConfigReader.differenceInIdentity(earlier, config);
+        if (difference != null) {
+          throw new LatheException(LatheException.Kind.CONFIGURATION, folder
+              + ": holds a different experiment (" + difference + "); choose another --out,"
+              + " or 'lathe resume " + folder + "' to continue it");
+        }
+      }
+      Path tmp = folder.resolve(CONFIG_FILE + ".tmp");
+      Files.writeString(tmp, ConfigReader.toYaml(config));
+      Files.move(tmp, configFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      JSON.writeValue(folder.resolve(PROVENANCE_FILE).toFile(), provenance);
+    } catch (IOException e) {
+      throw new LatheException(LatheException.Kind.IO,
+          folder + ": cannot write the results folder: " + e.getMessage(), e);
+    }
+  }
+
+  private static PluginDescription describe(List<CatalogEntry> entries) {
+    CatalogEntry first = entries.get(0);
+    Map<ExtensionPoint, List<dev.lathe.api.spi.ParameterSpec>> parameters = new LinkedHashMap<>();
+    entries.forEach(e -> parameters.put(e.point(), e.provider().parameters()));
+    return new PluginDescription(first.id(), first.info().version(), first.info().title(),
+        first.info().paper(), first.info().requires(),
+        entries.stream().map(CatalogEntry::point).toList(), first.external(), first.location(),
+        parameters);
+  }
+
+  /** Releases external plugins. */
+  @Override
+  public void close() {
+    try {
+      catalog.close();
+    } catch (Exception e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, "cannot unload plugins: " + e, e);
+    }
+  }
+}

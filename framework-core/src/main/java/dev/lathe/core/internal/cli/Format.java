@@ -1,0 +1,6 @@
+package dev.lathe.core.internal.cli;
+
+/** The output formats of listing commands. */
+enum Format {
+  TABLE, JSON
+}

@@ -1,0 +1,91 @@
+package dev.lathe.core.internal.cli;
+
+import dev.lathe.api.LatheApi;
+import dev.lathe.core.Lathe;
+import dev.lathe.core.LatheException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code lathe}: the entry point of the command line. Exit codes are listed in {@code docs/cli.md}. */
+@Command(
+    name = "lathe",
+    mixinStandardHelpOptions = true,
+    versionProvider = LatheCommand.Version.class,
+    description = "Compose and run experiments on efficient deep learning and its systems.",
+    subcommands = {
+      PluginsCommand.class, DescribeCommand.class, RunCommand.class, ResumeCommand.class,
+      ReportCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:internal error (a bug: please report it with --debug output)",
+      "2:bad experiment file, setting or command-line argument",
+      "3:a plugin is missing, incompatible or broken",
+      "4:the experiment could not finish",
+      "5:reading or writing files failed",
+      "6:a reproduced claim did not reproduce"
+    })
+public final class LatheCommand {
+
+  @Option(names = "--plugins-dir", scope = ScopeType.INHERITED, paramLabel = "DIR",
+      description = "Folder of external plugin jars (default: $LATHE_PLUGINS_DIR, else ~/.lathe/plugins).")
+  Path pluginsDir;
+
+  @Option(names = "--debug", scope = ScopeType.INHERITED,
+      description = "Print stack traces with errors.")
+  boolean debug;
+
+  /** Opens the kernel with this command's plugins folder. */
+  Lathe open() {
+    return pluginsDir == null ? Lathe.open() : Lathe.open(pluginsDir);
+  }
+
+  /** Runs {@code lathe} with {@code args} and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs {@code lathe} with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    System.setProperty("java.awt.headless", "true");
+    LatheCommand root = new LatheCommand();
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("lathe: " + e.getMessage());
+      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      if (root.debug) {
+        e.printStackTrace(err);
+      }
+      if (e instanceof LatheException le) {
+        err.println("lathe: " + le.getMessage());
+        return le.kind().exitCode();
+      }
+      err.println("lathe: internal error: " + e
+          + (root.debug ? "" : " (run with --debug for the stack trace)"));
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  /** Prints Lathe's, the API's, Java's and the platform's versions. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "lathe " + LatheApi.VERSION + " (API " + LatheApi.VERSION + ")",
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+            + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+      };
+    }
+  }
+}
