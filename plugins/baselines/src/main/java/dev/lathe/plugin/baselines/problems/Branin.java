@@ -21,9 +21,8 @@ public final class Branin implements TestFunction {
   public static final double PUBLISHED_MINIMUM = 0.397887;
 
   /** The three global minimisers as published: (−π, 12.275), (π, 2.275), (9.42478, 2.475). */
-  public static final List<double[]> PUBLISHED_MINIMISERS = List.of(
-      new double[] {-Math.PI, 12.275}, new double[] {Math.PI, 2.275},
-      new double[] {9.42478, 2.475});
+  public static final List<List<Double>> PUBLISHED_MINIMISERS = List.of(
+      List.of(-Math.PI, 12.275), List.of(Math.PI, 2.275), List.of(9.42478, 2.475));
 
   static final PluginInfo INFO = PluginInfo.of(
       ID, "0.1.0", "Branin-Hoo function (2-D, three global minima)", "[0.1,1.0)");

@@ -8,7 +8,8 @@ import java.util.List;
  * The six-dimensional Hartmann function on {@code [0, 1]⁶}:
  * {@code -Σᵢ αᵢ exp(-Σⱼ Aᵢⱼ (xⱼ - Pᵢⱼ)²)} over four terms, with the constants α, A and P of
  * Hartman (1973) as given by Dixon and Szegő (1978), "Towards Global Optimisation 2". Its
- * global minimum is about −3.32237. One objective, {@code value}; O(24) per evaluation.
+ * global minimum is about −3.32237. One objective, {@code value}; 24 squared distances and
+ * four exponentials per evaluation.
  */
 public final class Hartmann6 implements TestFunction {
 

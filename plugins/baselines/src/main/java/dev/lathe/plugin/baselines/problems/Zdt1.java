@@ -43,7 +43,7 @@ public final class Zdt1 implements TestFunction {
   }
 
   /** ZDT1 with the number of variables in {@code settings}' {@link #DIMENSIONS}. */
-  static Zdt1 from(Settings settings) {
+  public static Zdt1 from(Settings settings) {
     return new Zdt1(settings.getInt(DIMENSIONS.name()));
   }
 

@@ -113,8 +113,8 @@ final class BaselinesReproduction implements Reproduction {
   private static ClaimResult braninMinimisers() {
     StringBuilder measured = new StringBuilder();
     double worst = 0;
-    for (double[] x : Branin.PUBLISHED_MINIMISERS) {
-      double value = Branin.value(x[0], x[1]);
+    for (List<Double> x : Branin.PUBLISHED_MINIMISERS) {
+      double value = Branin.value(x.get(0), x.get(1));
       worst = Math.max(worst, Math.abs(value - Branin.PUBLISHED_MINIMUM));
       measured.append(measured.length() == 0 ? "" : ", ").append(format("%.9f", value));
     }

@@ -30,7 +30,6 @@ public final class BaselinesReproductionProvider implements ReproductionProvider
 
   @Override
   public Reproduction create(PluginContext context) {
-    return new BaselinesReproduction(
-        new Zdt1(context.settings().getInt(Zdt1.DIMENSIONS.name())), context.seed());
+    return new BaselinesReproduction(Zdt1.from(context.settings()), context.seed());
   }
 }

@@ -27,8 +27,8 @@ class BraninTest {
 
   @Test
   void valueAtEachPublishedMinimiserIsTheGlobalMinimum() {
-    for (double[] x : Branin.PUBLISHED_MINIMISERS) {
-      double value = Branin.value(x[0], x[1]);
+    for (List<Double> x : Branin.PUBLISHED_MINIMISERS) {
+      double value = Branin.value(x.get(0), x.get(1));
       assertEquals(0.397887, value, 1e-6);
       assertEquals(EXACT_MINIMUM, value, 1e-10);
     }
