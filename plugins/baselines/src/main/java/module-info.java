@@ -1,0 +1,20 @@
+/**
+ * Lathe's baselines: random search and the standard optimisation test problems (Branin,
+ * Hartmann-6, ZDT1), with a reproduction that checks the problems against the literature.
+ */
+module dev.lathe.plugin.baselines {
+  requires dev.lathe.api;
+
+  provides dev.lathe.api.spi.OptimizerProvider with
+      dev.lathe.plugin.baselines.random.RandomSearchProvider;
+  provides dev.lathe.api.spi.SearchSpaceProvider with
+      dev.lathe.plugin.baselines.problems.BraninSpaceProvider,
+      dev.lathe.plugin.baselines.problems.Hartmann6SpaceProvider,
+      dev.lathe.plugin.baselines.problems.Zdt1SpaceProvider;
+  provides dev.lathe.api.spi.EvaluatorProvider with
+      dev.lathe.plugin.baselines.problems.BraninEvaluatorProvider,
+      dev.lathe.plugin.baselines.problems.Hartmann6EvaluatorProvider,
+      dev.lathe.plugin.baselines.problems.Zdt1EvaluatorProvider;
+  provides dev.lathe.api.spi.ReproductionProvider with
+      dev.lathe.plugin.baselines.reproduce.BaselinesReproductionProvider;
+}

@@ -1,0 +1,116 @@
+package dev.lathe.plugin.baselines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.api.ExtensionPoint;
+import dev.lathe.api.LatheApi;
+import dev.lathe.api.spi.EvaluatorProvider;
+import dev.lathe.api.spi.ParameterSpec;
+import dev.lathe.api.spi.PluginProvider;
+import dev.lathe.api.spi.SearchSpaceProvider;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The module's {@code provides} clauses, its service files, and what the providers declare. */
+class ServiceDeclarationsTest {
+
+  private static final Module MODULE = ServiceDeclarationsTest.class.getModule();
+
+  @Test
+  void serviceFilesListExactlyTheProvidedImplementations() throws IOException {
+    ModuleDescriptor descriptor = MODULE.getDescriptor();
+    assertNotNull(descriptor, "tests must run on the module path");
+    assertEquals("dev.lathe.plugin.baselines", descriptor.name());
+    assertTrue(descriptor.exports().isEmpty(), "a plugin exports nothing");
+    assertEquals(Set.of("dev.lathe.api.spi.OptimizerProvider",
+        "dev.lathe.api.spi.SearchSpaceProvider", "dev.lathe.api.spi.EvaluatorProvider",
+        "dev.lathe.api.spi.ReproductionProvider"),
+        descriptor.provides().stream().map(ModuleDescriptor.Provides::service)
+            .collect(Collectors.toSet()));
+    for (ModuleDescriptor.Provides provides : descriptor.provides()) {
+      assertEquals(new TreeSet<>(provides.providers()), serviceFile(provides.service()),
+          provides.service());
+    }
+  }
+
+  @Test
+  void providersHaveIdsVersionsAndDocumentedParameters() {
+    Map<String, List<String>> idsByPoint = new TreeMap<>();
+    for (PluginProvider provider : allProviders()) {
+      assertEquals("0.1.0", provider.info().version().toString(), provider.info().id());
+      assertTrue(provider.info().requires().contains(LatheApi.VERSION), provider.info().id());
+      assertTrue(provider.info().paper().isEmpty(), provider.info().id());
+      for (ParameterSpec spec : provider.parameters()) {
+        assertFalse(spec.doc().isBlank(), spec.name());
+        assertFalse(spec.required(), spec.name());
+      }
+      idsByPoint.computeIfAbsent(provider.point().label(), k -> new ArrayList<>())
+          .add(provider.info().id());
+    }
+    assertEquals(Map.of(
+        "evaluator", List.of("branin", "hartmann6", "zdt1"),
+        "optimizer", List.of("random"),
+        "reproduction", List.of("baselines"),
+        "search-space", List.of("branin", "hartmann6", "zdt1")), idsByPoint);
+  }
+
+  @Test
+  void everyProblemOffersASpaceAndAnEvaluatorWithTheSameInfoAndParameters() {
+    Map<String, PluginProvider> spaces = byId(SearchSpaceProvider.class);
+    Map<String, PluginProvider> evaluators = byId(EvaluatorProvider.class);
+    assertEquals(spaces.keySet(), evaluators.keySet());
+    spaces.forEach((id, space) -> {
+      assertEquals(ExtensionPoint.SEARCH_SPACE, space.point());
+      assertEquals(space.info(), evaluators.get(id).info(), id);
+      assertEquals(space.parameters(), evaluators.get(id).parameters(), id);
+    });
+  }
+
+  private static Map<String, PluginProvider> byId(Class<? extends PluginProvider> type) {
+    MODULE.addUses(type);
+    Map<String, PluginProvider> byId = new TreeMap<>();
+    ServiceLoader.load(type).forEach(p -> byId.put(p.info().id(), p));
+    return byId;
+  }
+
+  private static List<PluginProvider> allProviders() {
+    List<PluginProvider> all = new ArrayList<>();
+    for (ModuleDescriptor.Provides provides : MODULE.getDescriptor().provides()) {
+      try {
+        Class<?> service = Class.forName(provides.service());
+        MODULE.addUses(service);
+        ServiceLoader.load(service).forEach(p -> all.add((PluginProvider) p));
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError(provides.service(), e);
+      }
+    }
+    return all;
+  }
+
+  private static TreeSet<String> serviceFile(String service) throws IOException {
+    String name = "META-INF/services/" + service;
+    try (InputStream in = MODULE.getClassLoader().getResourceAsStream(name)) {
+      assertNotNull(in, name + " is missing");
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+}
