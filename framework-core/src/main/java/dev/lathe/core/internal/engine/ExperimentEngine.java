@@ -138,7 +138,6 @@ public final class ExperimentEngine {
       if (folder != null) {
         checkpoint();
       }
-      plan.store.sync();
       Duration elapsed = elapsed();
       events.write("run_finished", "reason", stop.name(), "finished", finished,
           "elapsed_ms", elapsed.toMillis());
@@ -315,8 +314,10 @@ public final class ExperimentEngine {
               .thenComparingLong(TrialRecord::number));
     }
 
+    /** Syncs the store, then saves the optimizer's state if it has one; at most once a second. */
     void checkpoint() throws IOException {
       lastCheckpointNanos = System.nanoTime();
+      plan.store.sync();
       Optional<byte[]> state;
       try {
         state = plan.optimizer.checkpoint();

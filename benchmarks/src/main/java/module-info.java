@@ -1,0 +1,7 @@
+/** Benchmarks of the Lathe kernel beside peers measured in the same run. */
+module dev.lathe.benchmarks {
+  requires dev.lathe.core;
+  requires com.fasterxml.jackson.databind;
+
+  exports dev.lathe.benchmarks;
+}
