@@ -47,11 +47,15 @@ final class Charts {
 
   private Charts() {}
 
-  /** A plot with white background, grey grid lines, and datasets drawn in index order. */
+  /**
+   * A plot with white background and grey grid lines whose datasets are drawn from the last
+   * index to the first, so that dataset 0 lies on top.
+   */
   static XYPlot plot(NumberAxis x, NumberAxis y) {
     for (NumberAxis axis : new NumberAxis[] {x, y}) {
       axis.setLabelFont(AXIS_FONT);
       axis.setAutoRangeIncludesZero(false);
+      axis.setAutoRangeStickyZero(false);
     }
     XYPlot plot = new XYPlot();
     plot.setDomainAxis(x);
@@ -59,7 +63,7 @@ final class Charts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
     return plot;
   }
 
@@ -79,7 +83,10 @@ final class Charts {
         + objective.direction().name().toLowerCase(Locale.ROOT) + ")";
   }
 
-  /** Draw every {@code stride}-th of {@code count} points so that at most about MAX_POINTS remain. */
+  /**
+   * The stride k such that drawing every k-th of {@code count} points leaves at most about
+   * {@link #MAX_POINTS}.
+   */
   static int stride(long count) {
     return (int) Math.max(1, (count + MAX_POINTS - 1) / MAX_POINTS);
   }

@@ -5,6 +5,7 @@ import dev.lathe.api.store.TrialRecord;
 import dev.lathe.core.internal.report.TrialAnalysis.Standing;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -131,10 +132,9 @@ final class HistoryChart {
       plot.mapDatasetToRangeAxis(2, 1);
     }
 
-    String subtitle = stride > 1
-        ? trials.size() + " trials; 1 in " + stride
-            + " drawn, and every improvement of the best so far"
-        : trials.size() + " trials";
+    String subtitle = String.format(Locale.ROOT, "%,d trials", trials.size())
+        + (stride > 1
+            ? "; 1 in " + stride + " drawn, and every improvement of the best so far" : "");
     return Charts.chart(analysis.input().experiment() + ": " + objective.metric() + " per trial",
         subtitle, plot);
   }

@@ -6,6 +6,7 @@ import dev.lathe.core.internal.report.Summary.Front;
 import dev.lathe.core.internal.report.Summary.FrontPoint;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -58,8 +59,8 @@ final class ParetoChart {
     XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
     pointRenderer.setSeriesPaint(0, Charts.FEASIBLE);
     pointRenderer.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-    plot.setDataset(0, points);
-    plot.setRenderer(0, pointRenderer);
+    plot.setDataset(1, points);
+    plot.setRenderer(1, pointRenderer);
 
     DefaultXYDataset frontData = new DefaultXYDataset();
     frontData.addSeries("Pareto front (" + front.points().size() + ")", frontPoints.toArray());
@@ -67,10 +68,10 @@ final class ParetoChart {
     frontRenderer.setSeriesPaint(0, Charts.HIGHLIGHT);
     frontRenderer.setSeriesStroke(0, Charts.THICK);
     frontRenderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
-    plot.setDataset(1, frontData);
-    plot.setRenderer(1, frontRenderer);
+    plot.setDataset(0, frontData);
+    plot.setRenderer(0, frontRenderer);
 
-    String subtitle = feasible.length + " feasible trials";
+    String subtitle = String.format(Locale.ROOT, "%,d feasible trials", feasible.length);
     if (!front.reference().isEmpty() && front.hypervolume().isPresent()) {
       DefaultXYDataset reference = new DefaultXYDataset();
       reference.addSeries("reference point (hypervolume "

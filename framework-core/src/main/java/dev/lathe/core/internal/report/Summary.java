@@ -114,7 +114,8 @@ record Summary(
   static Summary of(TrialAnalysis analysis) {
     ReportInput input = analysis.input();
     Optional<BestTrial> best = input.multiObjective() ? Optional.empty() : best(analysis);
-    Optional<Front> front = input.multiObjective() ? Optional.of(front(analysis)) : Optional.empty();
+    Optional<Front> front =
+        input.multiObjective() ? Optional.of(front(analysis)) : Optional.empty();
     return new Summary(input, counts(analysis), best, front, metricStatistics(analysis),
         failures(analysis));
   }
