@@ -20,6 +20,14 @@ import org.jfree.chart.title.TextTitle;
  */
 final class Charts {
 
+  static {
+    // Before any AWT class initialises: the report runs on servers without a display, and AWT
+    // reads the setting once. An explicit setting is respected.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
   /** Width of every chart in pixels. */
   static final int WIDTH = 900;
   /** Height of every chart in pixels. */
@@ -37,13 +45,6 @@ final class Charts {
   private static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
   private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
   private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-
-  static {
-    // The report runs on servers without a display; an explicit setting is respected.
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
 
   private Charts() {}
 

@@ -19,11 +19,6 @@ final class PointList {
     ys[size++] = y;
   }
 
-  /** How many points were added. */
-  int size() {
-    return size;
-  }
-
   /** The points as {@code {xs, ys}}. */
   double[][] toArray() {
     return new double[][] {Arrays.copyOf(xs, size), Arrays.copyOf(ys, size)};

@@ -14,12 +14,13 @@ import dev.lathe.api.space.IntegerDimension;
 import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.report.Summary.Front;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,14 @@ class ReportWriterTest {
   void chartsAreDrawnHeadless() {
     ReportWriter.write(folder, Trials.singleObjective());
     assertEquals("true", System.getProperty("java.awt.headless"));
+  }
+
+  @Test
+  void paretoChartNeedsTwoObjectives() {
+    TrialAnalysis single = TrialAnalysis.of(Trials.singleObjective());
+    Front none = new Front(List.of(), List.of(), OptionalDouble.empty());
+    assertEquals("a Pareto chart needs two objectives, 'tiny' has 1", assertThrows(
+        IllegalArgumentException.class, () -> ParetoChart.of(single, none)).getMessage());
   }
 
   static void assertPng(Path file) throws IOException {
