@@ -1,9 +1,10 @@
 package dev.lathe.core.internal.engine;
 
 import dev.lathe.api.optimize.Objective;
+import dev.lathe.api.optimize.ParetoFront;
 import dev.lathe.api.optimize.Problem;
 import dev.lathe.api.store.TrialRecord;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads results out of trial records: feasibility and the Pareto front. */
@@ -30,32 +31,11 @@ final class Outcomes {
       return List.of();
     }
     List<TrialRecord> usable = trials.stream().filter(r -> usable(r, problem)).toList();
-    List<TrialRecord> front = new ArrayList<>();
-    for (TrialRecord a : usable) {
-      boolean dominated = false;
-      for (TrialRecord b : usable) {
-        if (b != a && dominates(b, a, problem)) {
-          dominated = true;
-          break;
-        }
-      }
-      if (!dominated) {
-        front.add(a);
-      }
+    double[][] losses = new double[usable.size()][];
+    for (int i = 0; i < losses.length; i++) {
+      TrialRecord r = usable.get(i);
+      losses[i] = problem.objectives().stream().mapToDouble(o -> o.loss(r.metrics())).toArray();
     }
-    return front;
-  }
-
-  private static boolean dominates(TrialRecord a, TrialRecord b, Problem problem) {
-    boolean strictly = false;
-    for (Objective o : problem.objectives()) {
-      double la = o.loss(a.metrics());
-      double lb = o.loss(b.metrics());
-      if (la > lb) {
-        return false;
-      }
-      strictly |= la < lb;
-    }
-    return strictly;
+    return Arrays.stream(ParetoFront.nonDominated(losses)).mapToObj(usable::get).toList();
   }
 }
