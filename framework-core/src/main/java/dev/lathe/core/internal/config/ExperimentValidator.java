@@ -124,13 +124,13 @@ final class ExperimentValidator {
       throw root.childError(key, "missing; name " + article(point) + " plugin"
           + installed(point, " (installed: ", ")"));
     }
-    return component(node, key, point);
+    return component(node, key, point, null);
   }
 
   private Component withDefault(ConfigNode root, String key, ExtensionPoint point) {
     ConfigNode node = root.single(key);
     if (node != null) {
-      return component(node, key, point);
+      return component(node, key, point, DEFAULT_PLUGIN);
     }
     CatalogEntry entry = resolve(root, key, DEFAULT_PLUGIN, point);
     return new Component(key, entry, settings(root, key + ".", null, entry, key));
@@ -142,12 +142,18 @@ final class ExperimentValidator {
       if (item.isUnset()) {
         throw item.error("empty item; name " + article(point) + " plugin");
       }
-      components.add(component(item, item.key(), point));
+      components.add(component(item, item.key(), point, null));
     }
     return components;
   }
 
-  private Component component(ConfigNode node, String role, ExtensionPoint point) {
+  /**
+   * The component at {@code node}: a plugin id, or a section with {@code plugin} and settings.
+   *
+   * @param defaultId the plugin when a section names none, or {@code null} if it must
+   */
+  private Component component(ConfigNode node, String role, ExtensionPoint point,
+      String defaultId) {
     List<ConfigNode> plugin = node.children("plugin");
     if (plugin.size() > 1) {
       throw node.childError("plugin", "expected one plugin id, got a list of " + plugin.size());
@@ -166,6 +172,9 @@ final class ExperimentValidator {
       idChild = "plugin";
     } else if (node.hasValue()) {
       id = node.value();
+      idChild = null;
+    } else if (defaultId != null) {
+      id = defaultId;
       idChild = null;
     } else {
       throw node.error("missing 'plugin': the id of " + article(point) + " plugin"

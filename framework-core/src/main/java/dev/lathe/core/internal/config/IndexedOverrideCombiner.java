@@ -12,7 +12,8 @@ import org.apache.commons.configuration2.tree.NodeCombiner;
  * {@code OverrideCombiner}, the first (higher) structure wins: its values replace those below
  * and sections merge key by key. Unlike it, nodes of the same name are merged item by item:
  * item {@code i} of the higher structure merges into item {@code i} below, empty placeholders
- * keep the item below, and items past the end are appended. A single value without an index
+ * keep the item below (and their position while nothing is below), and items past the end are
+ * appended. A single value without an index
  * replaces the whole list or section below, so that {@code constraints=x <= 1} or
  * {@code space=branin} start afresh.
  */
@@ -39,7 +40,7 @@ final class IndexedOverrideCombiner extends NodeCombiner {
       return lower;
     }
     if (lower.isEmpty()) {
-      return higher.stream().filter(n -> !isPlaceholder(n)).toList();
+      return higher;
     }
     if (higher.size() == 1 && !isIndexed(higher.get(0)) && isValue(higher.get(0))) {
       return higher;
