@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.internal.catalog.PluginCatalog;
 import java.io.IOException;
@@ -126,8 +127,8 @@ class ExperimentFileErrorsTest {
             List.of(), "optimizer.label: unresolved variable ${env:LATHE_TEST_UNDEFINED_7F3A}"),
         Arguments.of("broken YAML",
             VALID.replace("evaluators: [{plugin: branin}]", "evaluators: [{plugin: branin}"),
-            List.of(), "line 4, column 1: expected ',' or ']', but got <scalar> (while parsing a flow"
-                + " sequence that starts at line 3)"),
+            List.of(), "line 4, column 1: expected ',' or ']', but got <scalar>"
+                + " (while parsing a flow sequence that starts at line 3)"),
         Arguments.of("duplicate YAML key",
             VALID + "space: ofa\n", List.of(),
             "line 9, column 1: found duplicate key space (while constructing a mapping that"
@@ -228,6 +229,30 @@ class ExperimentFileErrorsTest {
         () -> ExperimentFiles.read(tree, "demo", null, List.of(), catalog));
     assertEquals("experiment 'demo': optimizer.population: unknown setting of plugin 'random';"
         + " plugin 'random' has no settings", e.getMessage());
+  }
+
+  @Test
+  void invalidDefaultOfAPluginIsAPluginError() throws IOException {
+    Path file = Files.writeString(folder.resolve("quickstart.yaml"), VALID);
+    PluginCatalog broken = TestPlugins.catalog(List.of(TestPlugins.optimizer("evolution",
+        ParameterSpec.integer("population", 100, "population size"),
+        ParameterSpec.of("generations", ParameterSpec.Type.INTEGER, "many", "generations"))));
+    LatheException e = assertThrows(LatheException.class,
+        () -> ExperimentFiles.read(file, List.of(), broken));
+    assertEquals(LatheException.Kind.PLUGIN, e.kind());
+    assertEquals("plugin 'evolution' from built-in (dev.lathe.core) declares an invalid default"
+        + " for 'generations': 'many' is not an integer", e.getMessage());
+  }
+
+  @Test
+  void requiredSettingOfADefaultedComponentIsNamed() throws IOException {
+    Path file = Files.writeString(folder.resolve("quickstart.yaml"), VALID);
+    PluginCatalog needsHosts = TestPlugins.catalog(List.of(TestPlugins.executor("local",
+        ParameterSpec.string("hosts", null, "worker hosts"))));
+    LatheException e = assertThrows(LatheException.class,
+        () -> ExperimentFiles.read(file, List.of(), needsHosts));
+    assertEquals(file + ": executor.hosts: required setting of plugin 'local' is missing"
+        + " (a string: worker hosts)", e.getMessage());
   }
 
   private static void assertConfigurationError(LatheException e) {

@@ -34,6 +34,13 @@ class IndexedOverrideCombinerTest {
   }
 
   @Test
+  void keyWithoutIndexIntoAListOfSectionsAddressesTheFirstItem() {
+    ImmutableNode lower = tree("evaluators(0).plugin=a", "evaluators(1).plugin=b");
+    assertEquals("{evaluators=[{plugin=a, x=3}, {plugin=b}]}",
+        show(combiner.combine(tree("evaluators.x=3"), lower)));
+  }
+
+  @Test
   void indexPastTheEndAppends() {
     ImmutableNode lower = tree("evaluators(0).plugin=a");
     assertEquals("{evaluators=[{plugin=a}, {plugin=c}]}",

@@ -47,11 +47,13 @@ class ParameterValuesTest {
   @CsvSource(delimiter = '|', value = {
       "BOOLEAN      | yes                   | 'yes' is not a boolean (true or false)",
       "INTEGER      | 1.5                   | '1.5' is not an integer",
-      "INTEGER      | 99999999999999999999  | '99999999999999999999' is too large for a 64-bit integer",
+      "INTEGER      | 99999999999999999999  | '99999999999999999999' is too large for a 64-bit"
+          + " integer",
       "REAL         | NaN                   | 'NaN' is not a number",
       "REAL         | 1f                    | '1f' is not a number",
       "DURATION     | PT-5S                 | 'PT-5S' is a negative duration",
-      "DURATION     | soon                  | 'soon' is not a duration (e.g. 500ms, 30s, 5m, 2h, 1d or PT1M)",
+      "DURATION     | soon                  | 'soon' is not a duration (e.g. 500ms, 30s, 5m, 2h,"
+          + " 1d or PT1M)",
       "PATH         | '  '                  | the path is empty",
       "INTEGER_LIST | '1,,2'                | '1,,2' has an empty element",
       "INTEGER_LIST | '1,x'                 | 'x' is not an integer"})

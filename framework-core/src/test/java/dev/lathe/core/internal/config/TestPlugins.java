@@ -36,7 +36,12 @@ final class TestPlugins {
 
   /** A catalog of the test providers, with one rejected plugin. */
   static PluginCatalog catalog() {
-    List<PluginProvider> providers = List.of(
+    return catalog(List.of());
+  }
+
+  /** The test catalog, {@code replacements} taking the place of providers of their id and point. */
+  static PluginCatalog catalog(List<PluginProvider> replacements) {
+    List<PluginProvider> standard = List.of(
         new Space("branin"),
         new Space("ofa",
             new ParameterSpec("depths", Type.INTEGER_LIST, "2,3,4", 1.0, 4.0, List.of(),
@@ -47,7 +52,8 @@ final class TestPlugins {
         new Eval("latency",
             ParameterSpec.of("table", Type.PATH, null, "latency table file"),
             ParameterSpec.string("device", "cpu", "device measured").choices("cpu", "gpu", "npu")),
-        new Accel("sparch", ParameterSpec.integer("merge-ways", 64, "merge tree ways").range(2, 256)),
+        new Accel("sparch",
+            ParameterSpec.integer("merge-ways", 64, "merge tree ways").range(2, 256)),
         new Opt("random"),
         new Opt("evolution",
             ParameterSpec.integer("population", 100, "population size").range(2, 10_000),
@@ -62,10 +68,23 @@ final class TestPlugins {
         new Exec("local", ParameterSpec.integer("threads", 0, "worker threads").atLeast(0)),
         new Store("local", ParameterSpec.bool("fsync", false, "sync every record")),
         new Store("ledger"));
+    List<PluginProvider> providers = Stream.concat(replacements.stream(), standard.stream()
+        .filter(p -> replacements.stream().noneMatch(r -> r.point() == p.point()
+            && r.info().id().equals(p.info().id())))).toList();
     List<CatalogEntry> entries = providers.stream()
         .map(p -> new CatalogEntry(p, false, "built-in (dev.lathe.core)")).toList();
     return new PluginCatalog(entries, List.of(new Rejection("quantum", "/plugins/quantum.jar",
         "requires Lathe API [2.0,3.0), this kernel provides 0.1.0")), null);
+  }
+
+  /** An optimizer provider declaring {@code parameters}. */
+  static PluginProvider optimizer(String id, ParameterSpec... parameters) {
+    return new Opt(id, parameters);
+  }
+
+  /** An executor provider declaring {@code parameters}. */
+  static PluginProvider executor(String id, ParameterSpec... parameters) {
+    return new Exec(id, parameters);
   }
 
   /** A provider's identity and declared parameters. */
