@@ -9,6 +9,7 @@ module dev.lathe.core {
   requires com.fasterxml.jackson.databind;
   requires info.picocli;
   requires org.apache.commons.configuration2;
+  requires org.apache.commons.text;
   requires org.apache.commons.beanutils;
   requires org.yaml.snakeyaml;
   requires pf4j;

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One plugin's place in an experiment.
  *
- * @param role where it sits: {@code space}, {@code evaluators[0]}, {@code optimizer}, …
+ * @param role where it sits, as a configuration key: {@code space}, {@code evaluators(0)},
+ *     {@code optimizer}, …
  * @param entry the catalog entry that provides it
  * @param settings its validated settings
  */

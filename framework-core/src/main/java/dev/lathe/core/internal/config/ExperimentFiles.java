@@ -1,0 +1,102 @@
+package dev.lathe.core.internal.config;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.catalog.PluginCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads, validates and writes experiment configurations; the format is described in
+ * {@code docs/configuration.md}.
+ *
+ * <p>Reading combines three layers, highest first: {@code --set key=value} overrides, JVM
+ * system properties {@code lathe.KEY} (prefix stripped; only keys under a top-level section of
+ * an experiment), and the file (or a tree built in Java). Keys use Commons Configuration's
+ * default syntax: {@code optimizer.population}, {@code evaluators(1).noise} for the second
+ * evaluator. Values may refer to {@code ${env:NAME}}, {@code ${sys:name}} and other keys
+ * ({@code ${experiment.name}}); a variable that cannot be resolved is an error.
+ *
+ * <p>Every failure is a {@link LatheException} of kind
+ * {@link LatheException.Kind#CONFIGURATION}, one line naming the file and the key, except an
+ * invalid default declared by a plugin, which is of kind {@link LatheException.Kind#PLUGIN}.
+ */
+public final class ExperimentFiles {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExperimentFiles.class);
+
+  private ExperimentFiles() {}
+
+  /**
+   * Reads and validates the experiment file {@code file}.
+   *
+   * @param file a {@code .yaml}, {@code .yml} or {@code .properties} file, not null; its base
+   *     name is the default experiment name and its folder the base of relative paths
+   * @param overrides {@code key=value} texts from {@code --set}, applied in order; not null
+   * @param catalog where plugins are resolved, not null
+   * @return the validated experiment, with {@code source} the absolute path of {@code file}
+   * @throws LatheException if the file is missing, unreadable or malformed, or any key or value
+   *     is wrong
+   */
+  public static ExperimentConfig read(Path file, List<String> overrides, PluginCatalog catalog) {
+    Objects.requireNonNull(file, "file");
+    String where = file.toString();
+    BaseHierarchicalConfiguration layer = ConfigurationLayers.readFile(file, where);
+    Path absolute = file.toAbsolutePath().normalize();
+    String fileName = absolute.getFileName().toString();
+    String baseName = fileName.substring(0, fileName.lastIndexOf('.'));
+    return validate(where, layer, baseName, absolute, absolute.getParent(), overrides, catalog);
+  }
+
+  /**
+   * Validates an experiment built in Java as a nested map, in the same way as a file.
+   *
+   * @param tree the experiment: maps for sections, collections for lists, other values read
+   *     through {@code toString()}; not null
+   * @param defaultName the name when {@code experiment.name} is not set; also names the
+   *     experiment in messages; not null
+   * @param baseDirectory the base of relative paths in plugin settings, or {@code null} to leave
+   *     them relative
+   * @param overrides {@code key=value} texts, applied over the tree in order; not null
+   * @param catalog where plugins are resolved, not null
+   * @return the validated experiment, with a {@code null} source
+   * @throws LatheException if any key or value is wrong
+   */
+  public static ExperimentConfig read(Map<String, ?> tree, String defaultName,
+      Path baseDirectory, List<String> overrides, PluginCatalog catalog) {
+    Objects.requireNonNull(tree, "tree");
+    Objects.requireNonNull(defaultName, "defaultName");
+    String where = "experiment '" + defaultName + "'";
+    BaseHierarchicalConfiguration layer = ConfigurationLayers.fromTree(tree, where);
+    return validate(where, layer, defaultName, null, baseDirectory, overrides, catalog);
+  }
+
+  /**
+   * The effective configuration of {@code config} as a YAML experiment file: every section and
+   * every plugin setting, defaults written out. Reading it back yields an equal configuration
+   * (the same plugins, settings, objectives, constraints, budget and execution).
+   *
+   * @param config a validated experiment, not null
+   */
+  public static String toYaml(ExperimentConfig config) {
+    return EffectiveYaml.write(Objects.requireNonNull(config, "config"));
+  }
+
+  private static ExperimentConfig validate(String where, BaseHierarchicalConfiguration layer,
+      String defaultName, Path file, Path baseDirectory, List<String> overrides,
+      PluginCatalog catalog) {
+    Objects.requireNonNull(overrides, "overrides");
+    Objects.requireNonNull(catalog, "catalog");
+    ConfigNode root = ConfigurationLayers.effective(where, layer, overrides,
+        System.getProperties());
+    ExperimentConfig config = new ExperimentValidator(catalog, baseDirectory)
+        .validate(root, defaultName, file);
+    LOG.debug("Read experiment '{}' from {} with {} override(s)", config.name(), where,
+        overrides.size());
+    return config;
+  }
+}
