@@ -10,12 +10,12 @@ import dev.lathe.api.reproduce.Claim;
 import dev.lathe.api.reproduce.ClaimResult;
 import dev.lathe.api.reproduce.Reproduction;
 import dev.lathe.api.spi.ReproductionProvider;
-import dev.lathe.core.internal.DidYouMean;
 import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.catalog.PluginCatalog;
 import dev.lathe.core.internal.catalog.PluginDirectories;
 import dev.lathe.core.internal.catalog.PluginDiscovery;
-import dev.lathe.core.internal.config.ConfigReader;
+import dev.lathe.core.internal.config.ExperimentFiles;
+import dev.lathe.core.internal.config.Suggestions;
 import dev.lathe.core.internal.config.ExperimentConfig;
 import dev.lathe.core.internal.engine.DefaultPluginContext;
 import dev.lathe.core.internal.engine.ExperimentEngine;
@@ -112,7 +112,7 @@ public final class Lathe implements AutoCloseable {
     List<CatalogEntry> entries = catalog.withId(id);
     if (entries.isEmpty()) {
       throw new LatheException(LatheException.Kind.CONFIGURATION, "no plugin '" + id + "'"
-          + DidYouMean.suggest(id, catalog.entries().stream().map(CatalogEntry::id).toList())
+          + Suggestions.didYouMean(id, catalog.entries().stream().map(CatalogEntry::id).toList())
           + "; 'lathe plugins' lists them");
     }
     return describe(entries);
@@ -126,7 +126,7 @@ public final class Lathe implements AutoCloseable {
    */
   public ExperimentResult run(Path file, List<String> overrides, Path folder,
       ExperimentListener listener) {
-    ExperimentConfig config = ConfigReader.read(file, overrides, catalog);
+    ExperimentConfig config = ExperimentFiles.read(file, overrides, catalog);
     return execute(config, folder != null ? folder : Path.of("results", config.name()), listener);
   }
 
@@ -141,7 +141,7 @@ public final class Lathe implements AutoCloseable {
       throw new LatheException(LatheException.Kind.CONFIGURATION,
           folder + ": not a results folder (no " + CONFIG_FILE + ")");
     }
-    return execute(ConfigReader.read(file, overrides, catalog), folder, listener);
+    return execute(ExperimentFiles.read(file, overrides, catalog), folder, listener);
   }
 
   /** Writes the report files of the results folder {@code folder} again; returns their paths. */
@@ -151,7 +151,7 @@ public final class Lathe implements AutoCloseable {
       throw new LatheException(LatheException.Kind.CONFIGURATION,
           folder + ": not a results folder (no " + CONFIG_FILE + ")");
     }
-    return Reports.rewrite(ConfigReader.read(file, List.of(), catalog), folder);
+    return Reports.rewrite(ExperimentFiles.read(file, List.of(), catalog), folder);
   }
 
   /**
@@ -163,12 +163,12 @@ public final class Lathe implements AutoCloseable {
       BiConsumer<Claim, ClaimResult> progress) {
     CatalogEntry entry = catalog.find(ExtensionPoint.REPRODUCTION, id).orElseThrow(() ->
         new LatheException(LatheException.Kind.CONFIGURATION, "no reproduction '" + id + "'"
-            + DidYouMean.suggest(id, catalog.entries(ExtensionPoint.REPRODUCTION).stream()
+            + Suggestions.didYouMean(id, catalog.entries(ExtensionPoint.REPRODUCTION).stream()
                 .map(CatalogEntry::id).toList())));
     Reproduction reproduction;
     try {
       reproduction = ((ReproductionProvider) entry.provider()).create(new DefaultPluginContext(
-          id, ConfigReader.defaults(entry), 0, Path.of("results", "reproduce", id),
+          id, ExperimentFiles.defaults(entry, "reproduce"), 0, Path.of("results", "reproduce", id),
           DefaultPluginContext.defaultCacheDirectory()));
     } catch (RuntimeException e) {
       throw new LatheException(LatheException.Kind.PLUGIN,
@@ -192,7 +192,7 @@ public final class Lathe implements AutoCloseable {
 
   ExperimentResult run(Map<String, Object> tree, List<String> overrides, Path folder,
       ExperimentListener listener) {
-    ExperimentConfig config = ConfigReader.read(tree, "experiment",
+    ExperimentConfig config = ExperimentFiles.read(tree, "experiment",
         Path.of("").toAbsolutePath(), overrides, catalog);
     return execute(config, folder, listener);
   }
@@ -215,8 +215,8 @@ public final class Lathe implements AutoCloseable {
       Files.createDirectories(folder);
       Path configFile = folder.resolve(CONFIG_FILE);
       if (Files.exists(configFile)) {
-        ExperimentConfig earlier = ConfigReader.read(configFile, List.of(), catalog);
-        String difference = ConfigReader.differenceInIdentity(earlier, config);
+        ExperimentConfig earlier = ExperimentFiles.read(configFile, List.of(), catalog);
+        String difference = ExperimentFiles.difference(earlier, config);
         if (difference != null) {
           throw new LatheException(LatheException.Kind.CONFIGURATION, folder
               + ": holds a different experiment (" + difference + "); choose another --out,"
@@ -224,7 +224,7 @@ public final class Lathe implements AutoCloseable {
         }
       }
       Path tmp = folder.resolve(CONFIG_FILE + ".tmp");
-      Files.writeString(tmp, ConfigReader.toYaml(config));
+      Files.writeString(tmp, ExperimentFiles.toYaml(config));
       Files.move(tmp, configFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       JSON.writeValue(folder.resolve(PROVENANCE_FILE).toFile(), provenance);

@@ -1,6 +1,7 @@
 package dev.lathe.core.internal.config;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.catalog.PluginCatalog;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +85,50 @@ public final class ExperimentFiles {
    */
   public static String toYaml(ExperimentConfig config) {
     return EffectiveYaml.write(Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * The settings of {@code entry} with every default filled in, for a plugin run outside an
+   * experiment (a reproduction).
+   */
+  public static SettingsView defaults(CatalogEntry entry, String role) {
+    return ExperimentValidator.defaults(entry, role);
+  }
+
+  /**
+   * What makes {@code b} a different experiment from {@code a}, or null if it is the same one
+   * with perhaps another budget, execution or executor: name, seed, space, evaluators,
+   * accelerators, optimizer, store, objectives and constraints must agree, settings included.
+   */
+  public static String difference(ExperimentConfig a, ExperimentConfig b) {
+    if (!a.name().equals(b.name())) return "name '" + a.name() + "' vs '" + b.name() + "'";
+    if (a.seed() != b.seed()) return "seed " + a.seed() + " vs " + b.seed();
+    if (!a.objectives().equals(b.objectives())) {
+      return "objectives " + a.objectives() + " vs " + b.objectives();
+    }
+    if (!a.constraints().equals(b.constraints())) {
+      return "constraints " + a.constraints() + " vs " + b.constraints();
+    }
+    List<Component> ca = identityComponents(a);
+    List<Component> cb = identityComponents(b);
+    if (ca.size() != cb.size()) return "the number of evaluators or accelerators";
+    for (int i = 0; i < ca.size(); i++) {
+      Component x = ca.get(i);
+      Component y = cb.get(i);
+      if (!x.role().equals(y.role()) || !x.plugin().equals(y.plugin())) {
+        return x.role() + " '" + x.plugin() + "' vs " + y.role() + " '" + y.plugin() + "'";
+      }
+      if (!x.settings().asMap().equals(y.settings().asMap())) {
+        return x.role() + " settings " + x.settings().asMap() + " vs " + y.settings().asMap();
+      }
+    }
+    return null;
+  }
+
+  private static List<Component> identityComponents(ExperimentConfig c) {
+    List<Component> all = new java.util.ArrayList<>(c.components());
+    all.remove(c.executor());
+    return all;
   }
 
   private static ExperimentConfig validate(String where, BaseHierarchicalConfiguration layer,

@@ -246,6 +246,24 @@ final class ExperimentValidator {
     return new SettingsView(id, role, specs, values, baseDirectory);
   }
 
+  /**
+   * The settings of {@code entry} with every default filled in, for a plugin run outside an
+   * experiment (a reproduction).
+   *
+   * @throws LatheException if the plugin has a required parameter
+   */
+  static SettingsView defaults(CatalogEntry entry, String role) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (ParameterSpec spec : entry.provider().parameters()) {
+      if (spec.required()) {
+        throw new LatheException(LatheException.Kind.CONFIGURATION, "plugin '" + entry.id()
+            + "' needs setting '" + spec.name() + "' (" + spec.doc() + ") and has no default");
+      }
+      values.put(spec.name(), defaultValue(entry, spec));
+    }
+    return new SettingsView(entry.id(), role, entry.provider().parameters(), values, null);
+  }
+
   private static String defaultValue(CatalogEntry entry, ParameterSpec spec) {
     try {
       return ParameterValues.canonical(spec, List.of(spec.defaultValue()));

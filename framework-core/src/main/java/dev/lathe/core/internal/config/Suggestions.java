@@ -10,7 +10,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * "Did you mean" hints: the known word nearest to a misspelt one by Levenshtein distance, offered
  * only when it is close (at most a third of the word's length in edits, between 1 and 3).
  */
-final class Suggestions {
+public final class Suggestions {
 
   private Suggestions() {}
 
@@ -35,7 +35,7 @@ final class Suggestions {
   }
 
   /** {@code "; did you mean 'x'?"} for the closest candidate, or the empty string. */
-  static String didYouMean(String word, Collection<String> candidates) {
+  public static String didYouMean(String word, Collection<String> candidates) {
     return closest(word, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
   }
 }

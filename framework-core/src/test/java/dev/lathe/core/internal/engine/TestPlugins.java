@@ -183,7 +183,7 @@ final class TestPlugins {
       boolean durable, Execution execution) {
     return new ExperimentConfig(name, 7, null,
         component("space", new SphereSpaceProvider(), Map.of()),
-        List.of(component("evaluators[0]", new SphereEvaluatorProvider(), evaluatorSettings)),
+        List.of(component("evaluators(0)", new SphereEvaluatorProvider(), evaluatorSettings)),
         List.of(),
         component("optimizer", new CounterRandomProvider(), Map.of()),
         component("executor", new LocalExecutorProvider(), Map.of("threads", "2")),
