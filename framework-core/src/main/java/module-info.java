@@ -16,7 +16,8 @@ module dev.lathe.core {
   requires java.desktop;
 
   exports dev.lathe.core;
-
+  exports dev.lathe.core.internal.catalog to dev.lathe.testkit;
+  exports dev.lathe.core.internal.config to dev.lathe.testkit;
 
   uses dev.lathe.api.spi.SearchSpaceProvider;
   uses dev.lathe.api.spi.OptimizerProvider;
