@@ -3,6 +3,7 @@ package dev.lathe.core.internal.catalog;
 import dev.lathe.api.LatheApi;
 import dev.lathe.api.VersionRange;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,9 +13,11 @@ import java.util.Map;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.InvalidPluginDescriptorException;
 import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.Plugin;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PluginFactory;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
@@ -50,6 +53,20 @@ final class LathePluginManager extends DefaultPluginManager implements AutoClose
   @Override
   protected PluginDescriptorFinder createPluginDescriptorFinder() {
     return new ManifestPluginDescriptorFinder();
+  }
+
+  /** PF4J's factory, but a {@code Plugin-Class} that cannot be created fails the start. */
+  @Override
+  protected PluginFactory createPluginFactory() {
+    PluginFactory pf4j = super.createPluginFactory();
+    return wrapper -> {
+      Plugin plugin = pf4j.create(wrapper);
+      if (plugin == null) {
+        throw new PluginRuntimeException("its Plugin-Class "
+            + wrapper.getDescriptor().getPluginClass() + " cannot be created (PF4J logs why)");
+      }
+      return plugin;
+    };
   }
 
   @Override
@@ -108,7 +125,14 @@ final class LathePluginManager extends DefaultPluginManager implements AutoClose
       return FileUtils.expandIfZip(file);
     } catch (IOException e) {
       String name = file.getFileName().toString();
-      FileUtils.optimisticDelete(file.resolveSibling(name.substring(0, name.lastIndexOf('.'))));
+      Path partial = file.resolveSibling(name.substring(0, name.lastIndexOf('.')));
+      if (Files.exists(partial)) {
+        try {
+          FileUtils.delete(partial);
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
       throw e;
     }
   }
