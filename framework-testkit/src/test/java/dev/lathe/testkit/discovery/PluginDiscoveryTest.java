@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.api.ExtensionPoint;
@@ -25,7 +24,6 @@ import dev.lathe.testkit.fixtures.FaultyEvaluatorProvider;
 import dev.lathe.testkit.fixtures.NeedsNewerApiEvaluatorProvider;
 import dev.lathe.testkit.fixtures.SlowEvaluatorProvider;
 import dev.lathe.testkit.jar.PluginJar;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,33 +218,10 @@ class PluginDiscoveryTest {
   }
 
   @Test
-  void builtInProviderWinsOverAnExternalDuplicate() throws Exception {
-    Path builtInJar = PluginJar.withId("builtin").source("com.example.third.Third", THIRD_PARTY)
-        .service(EvaluatorProvider.class, "com.example.third.Third")
-        .writeTo(folder.resolve("class-path"));
-    Path external = PluginJar.withId("external").source("com.example.third.Third", THIRD_PARTY)
-        .service(EvaluatorProvider.class, "com.example.third.Third").writeTo(plugins());
-
-    try (URLClassLoader builtIns = new URLClassLoader(new URL[] {builtInJar.toUri().toURL()},
-             PluginDiscoveryTest.class.getClassLoader());
-         PluginCatalog catalog = PluginDiscovery.discover(plugins(), builtIns)) {
-      CatalogEntry entry = catalog.find(ExtensionPoint.EVALUATOR, "squares").orElseThrow();
-      assertFalse(entry.external());
-      assertSame(builtIns, entry.provider().getClass().getClassLoader());
-      String builtInLocation = "built-in (class path " + builtInJar.toUri().toURL() + ")";
-      assertEquals(builtInLocation, entry.location());
-      assertEquals(List.of(new Rejection("squares", external.toAbsolutePath().toString(),
-              "duplicate evaluator id 'squares': " + builtInLocation + " provides it already")),
-          catalog.rejections());
-    }
-  }
-
-  @Test
   void closeStopsAndUnloadsEveryPlugin() throws Exception {
     PluginJar.withId("a").provider(FaultyEvaluatorProvider.class).writeTo(plugins());
     PluginJar.withId("b").provider(SlowEvaluatorProvider.class).writeTo(plugins());
-    PluginJar.withId("c").source("com.example.third.Third", THIRD_PARTY)
-        .service(EvaluatorProvider.class, "com.example.third.Third").writeTo(plugins());
+    ThirdParty.jar("c").writeTo(plugins());
 
     PluginCatalog catalog = PluginDiscovery.discover(plugins());
     List<URLClassLoader> loaders = catalog.entries().stream()
@@ -264,16 +239,14 @@ class PluginDiscoveryTest {
 
   @Test
   void thirdPartyPluginCompiledFromSourceLoadsAndRuns() throws Exception {
-    Path jar = PluginJar.withId("third-party").version("2.1.0").requires("[0.1,1.0)")
-        .source("com.example.third.Third", THIRD_PARTY)
-        .service(EvaluatorProvider.class, "com.example.third.Third")
+    Path jar = ThirdParty.jar("third-party").version("2.1.0").requires("[0.1,1.0)")
         .writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
       assertEquals(List.of(), catalog.rejections());
       CatalogEntry entry = catalog.find(ExtensionPoint.EVALUATOR, "squares").orElseThrow();
       assertEquals(jar.toAbsolutePath().toString(), entry.location());
-      assertEquals("com.example.third.Third", entry.provider().getClass().getName());
+      assertEquals(ThirdParty.CLASS, entry.provider().getClass().getName());
       EvaluatorProvider provider = (EvaluatorProvider) entry.provider();
       Evaluator evaluator = provider.create(Contexts.plugin(provider, Map.of("scale", "2.0"),
           folder));
@@ -339,40 +312,6 @@ class PluginDiscoveryTest {
           "PF4J left it DISABLED")), catalog.rejections());
     }
   }
-
-  private static final String THIRD_PARTY = """
-      package com.example.third;
-
-      import dev.lathe.api.metric.*;
-      import dev.lathe.api.space.Candidate;
-      import dev.lathe.api.spi.*;
-      import java.util.List;
-      import java.util.Set;
-
-      /** Sums the squares of a candidate's numbers, times a scale. */
-      public final class Third implements EvaluatorProvider {
-        @Override public PluginInfo info() {
-          return PluginInfo.of("squares", "2.1.0", "Sum of squares", "[0.1,1.0)");
-        }
-        @Override public List<ParameterSpec> parameters() {
-          return List.of(ParameterSpec.real("scale", 1.0, "factor applied to the sum"));
-        }
-        @Override public Evaluator create(PluginContext context) {
-          double scale = context.settings().getDouble("scale");
-          return new Evaluator() {
-            @Override public String id() { return "squares"; }
-            @Override public Set<String> produces() { return Set.of("squares"); }
-            @Override public Metrics evaluate(Candidate candidate, EvaluationContext trial) {
-              double sum = 0;
-              for (Object value : candidate.values().values()) {
-                if (value instanceof Number n) sum += n.doubleValue() * n.doubleValue();
-              }
-              return Metrics.builder().add("squares", scale * sum, "", Origin.ANALYTIC).build();
-            }
-          };
-        }
-      }
-      """;
 
   /** A class big enough that a zip cut in half breaks inside compressed data. */
   private static String padding() {

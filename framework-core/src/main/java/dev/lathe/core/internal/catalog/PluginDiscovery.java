@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -58,7 +57,6 @@ public final class PluginDiscovery {
   private final List<CatalogEntry> entries = new ArrayList<>();
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<Key, CatalogEntry> byKey = new HashMap<>();
-  private final Set<String> builtInListingErrors = new HashSet<>();
 
   private PluginDiscovery() {}
 
@@ -207,19 +205,10 @@ public final class PluginDiscovery {
     }
   }
 
-  /**
-   * Records a provider that ServiceLoader could not load. A plugin's class loader also sees the
-   * host's {@code META-INF/services} files, so an error already reported for the built-in
-   * providers is not charged to the plugin.
-   */
+  /** Records a provider that ServiceLoader could not load. */
   private void listingFailed(Source source, Throwable e) {
-    String reason = "a provider listed in META-INF/services cannot be loaded: " + describe(e);
-    if (source == Source.BUILT_IN) {
-      builtInListingErrors.add(reason);
-      reject(Source.BUILT_IN.pluginId(), "built-in (class path)", reason, e);
-    } else if (!builtInListingErrors.contains(reason)) {
-      reject(source.pluginId(), source.file(), reason, e);
-    }
+    reject(source.pluginId(), source == Source.BUILT_IN ? "built-in (class path)" : source.file(),
+        "a provider listed in META-INF/services cannot be loaded: " + describe(e), e);
   }
 
   private boolean accept(
@@ -253,8 +242,9 @@ public final class PluginDiscovery {
       return false;
     }
     if (declared != point) {
-      reject(info.id(), location, "provider " + type.getName() + " is listed as a "
-          + point.label() + " provider but its point() is " + declared, null);
+      reject(info.id(), location, "provider " + type.getName() + " is listed for extension point "
+          + point.label() + " but its point() is " + (declared == null ? null : declared.label()),
+          null);
       return false;
     }
     if (!info.requires().contains(LatheApi.VERSION)) {
