@@ -95,7 +95,7 @@ public final class PluginJar {
     return this;
   }
 
-  /** Sets {@code Plugin-Requires}, the Lathe API range the whole jar needs, e.g. {@code [0.1,1.0)}. */
+  /** Sets {@code Plugin-Requires}, the Lathe API range the jar needs, e.g. {@code [0.1,1.0)}. */
   public PluginJar requires(String apiRange) {
     return attribute("Plugin-Requires", apiRange);
   }
@@ -116,8 +116,8 @@ public final class PluginJar {
 
   /**
    * Adds a provider: copies the class files of its top-level class and of every class nested in
-   * it (member, local and anonymous) as the running program loaded them, and lists it in the {@code META-INF/services} file
-   * of every Lathe provider interface it implements.
+   * it (member, local and anonymous) as the running program loaded them, and lists it in the
+   * {@code META-INF/services} file of every Lathe provider interface it implements.
    *
    * @throws IllegalArgumentException if it implements no provider interface of
    *     {@code dev.lathe.api.spi}
@@ -326,7 +326,8 @@ public final class PluginJar {
   }
 
   /** Keeps the compiler's class files in memory, by jar entry name. */
-  private static final class ClassOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
+  private static final class ClassOutput
+      extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
     private final Map<String, ByteArrayOutputStream> classFiles = new TreeMap<>();
 

@@ -100,8 +100,8 @@ class BuiltInDiscoveryTest {
          PluginCatalog catalog = PluginDiscovery.discover(null, builtIns)) {
       assertEquals("squares", single(catalog.entries()).id());
       assertEquals(List.of(new Rejection("?", "built-in (class path)",
-              "a provider listed in META-INF/services cannot be loaded:"
-                  + " dev.lathe.api.spi.EvaluatorProvider: Provider com.example.Missing not found")),
+              "a provider listed in META-INF/services cannot be loaded: dev.lathe.api.spi"
+                  + ".EvaluatorProvider: Provider com.example.Missing not found")),
           catalog.rejections());
     }
   }

@@ -38,7 +38,7 @@ final class LathePluginManager extends DefaultPluginManager implements AutoClose
 
   private final Map<String, Path> filesById = new HashMap<>();
 
-  /** A manager for the plugins in {@code directory}, checking them against {@link LatheApi#VERSION}. */
+  /** A manager for the plugins in {@code directory}, checked against {@link LatheApi#VERSION}. */
   LathePluginManager(Path directory) {
     super(directory);
     setSystemVersion(LatheApi.VERSION.toString());
