@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,6 +31,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.tools.Diagnostic;
@@ -287,13 +289,16 @@ public final class PluginJar {
          ClassOutput output = new ClassOutput(standard)) {
       standard.setLocationFromPaths(StandardLocation.CLASS_PATH,
           List.of(location(LatheApi.class), location(Logger.class)));
-      boolean compiled = javac.getTask(null, output, diagnostics,
+      StringWriter messages = new StringWriter();
+      boolean compiled = javac.getTask(messages, output, diagnostics,
           List.of("--release", "17", "-proc:none", "-Xlint:none"), null, units).call();
       if (!compiled) {
         throw new IllegalArgumentException("plugin '" + pluginId + "': sources do not compile: "
-            + diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(PluginJar::describe)
+            + Stream.concat(
+                    diagnostics.getDiagnostics().stream()
+                        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                        .map(PluginJar::describe),
+                    messages.toString().lines().filter(line -> !line.isBlank()))
                 .collect(Collectors.joining("; ")));
       }
       return output.classFiles();
