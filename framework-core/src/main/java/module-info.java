@@ -17,9 +17,11 @@ module dev.lathe.core {
   requires java.desktop;
 
   exports dev.lathe.core;
+  exports dev.lathe.core.internal.catalog to dev.lathe.testkit;
+  exports dev.lathe.core.internal.config to dev.lathe.testkit;
+  exports dev.lathe.core.internal.store to dev.lathe.testkit;
 
   opens dev.lathe.core.internal.cli to info.picocli;
-
 
   uses dev.lathe.api.spi.SearchSpaceProvider;
   uses dev.lathe.api.spi.OptimizerProvider;

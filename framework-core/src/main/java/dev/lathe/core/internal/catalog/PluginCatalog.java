@@ -56,10 +56,22 @@ public class PluginCatalog implements AutoCloseable {
     return rejections;
   }
 
+  /**
+   * Releases what the catalog holds: stops and unloads the external plugins, closing their class
+   * loaders, after which their providers must not be used. Closing again does nothing.
+   *
+   * @throws IllegalStateException if releasing failed with a checked exception
+   */
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (resources != null) {
-      resources.close();
+      try {
+        resources.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot release the plugins: " + e, e);
+      }
     }
   }
 }

@@ -1,0 +1,73 @@
+package dev.lathe.core.internal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginDiscoveryTest {
+
+  @TempDir
+  Path plugins;
+
+  @Test
+  void kernelAloneProvidesNoPlugins() {
+    try (PluginCatalog catalog = PluginDiscovery.discover(null)) {
+      assertEquals(List.of(), catalog.entries());
+      assertEquals(List.of(), catalog.rejections());
+    }
+  }
+
+  @Test
+  void onlyVisibleJarsAndZipsAreConsidered() throws IOException {
+    Files.writeString(plugins.resolve("README.txt"), "not a plugin");
+    Files.writeString(plugins.resolve(".hidden.jar"), "not even a zip");
+    Files.createDirectories(plugins.resolve("unpacked.jar"));
+    Path garbage = Files.writeString(plugins.resolve("garbage.JAR"), "not even a zip");
+
+    try (PluginCatalog catalog = PluginDiscovery.discover(plugins)) {
+      assertEquals(List.of(), catalog.entries());
+      assertEquals(1, catalog.rejections().size(), catalog.rejections().toString());
+      Rejection rejection = catalog.rejections().get(0);
+      assertEquals("?", rejection.plugin());
+      assertEquals(garbage.toString(), rejection.location());
+      assertTrue(rejection.reason().startsWith("PF4J cannot load it: Cannot read manifest"),
+          rejection.reason());
+    }
+  }
+
+  @Test
+  void jarWithoutProvidersIsRejectedAndUnloaded() throws IOException {
+    Path jar = plugins.resolve("empty.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Plugin-Id", "empty");
+    manifest.getMainAttributes().putValue("Plugin-Version", "1.0.0");
+    new JarOutputStream(Files.newOutputStream(jar), manifest).close();
+
+    PluginCatalog catalog = PluginDiscovery.discover(plugins);
+    assertEquals(List.of(new Rejection("empty", jar.toString(),
+        "it lists no provider of a Lathe extension point in META-INF/services")),
+        catalog.rejections());
+    catalog.close();
+    catalog.close();
+  }
+
+  @Test
+  void closeReportsACheckedFailureAsIllegalState() {
+    PluginCatalog catalog = new PluginCatalog(List.of(), List.of(), () -> {
+      throw new IOException("disk gone");
+    });
+    IllegalStateException e = assertThrows(IllegalStateException.class, catalog::close);
+    assertEquals("cannot release the plugins: java.io.IOException: disk gone", e.getMessage());
+  }
+}
