@@ -32,7 +32,7 @@ public final class CounterRandomSearchProvider implements OptimizerProvider {
   }
 
   /** The optimizer; it learns nothing from outcomes. */
-  static final class CounterRandomSearch implements Optimizer {
+  static class CounterRandomSearch implements Optimizer {
     private final SearchSpace space;
     private final long seed;
     private long counter;

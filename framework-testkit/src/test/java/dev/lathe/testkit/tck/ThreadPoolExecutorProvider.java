@@ -91,11 +91,11 @@ public final class ThreadPoolExecutorProvider implements ExecutorProvider {
 
     @Override
     public void close() {
-      pool.shutdownNow();
-      timer.shutdownNow();
       for (Attempt a : inFlight) {
         a.giveUp("executor closed");
       }
+      pool.shutdownNow();
+      timer.shutdownNow();
     }
 
     /** One attempt: its task, its cancellation flag and its future outcome. */
