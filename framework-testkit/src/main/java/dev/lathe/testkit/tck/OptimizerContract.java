@@ -22,7 +22,6 @@ import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.api.spi.OptimizerProvider;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -297,7 +296,7 @@ public abstract class OptimizerContract extends PluginProviderContract<Optimizer
 
     @Override
     public String toString() {
-      return "lathe-tck-space" + Arrays.toString(dimensions.toArray());
+      return id() + dimensions;
     }
   }
 }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,11 +22,8 @@ final class ParameterValues {
 
   private ParameterValues() {}
 
-  /** Why {@code text} is not a legal value of {@code spec}, or empty if it is. */
+  /** Why {@code text} (never null) is not a legal value of {@code spec}, or empty if it is. */
   static Optional<String> problem(ParameterSpec spec, String text) {
-    if (text == null) {
-      return Optional.of("has no value");
-    }
     return switch (spec.type()) {
       case INTEGER_LIST, REAL_LIST, STRING_LIST -> listProblem(spec, text);
       default -> elementProblem(spec, spec.type(), text);
@@ -130,7 +126,6 @@ final class ParameterValues {
   }
 
   private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15
-        ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

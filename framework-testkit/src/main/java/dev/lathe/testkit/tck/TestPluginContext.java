@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>The work folder is {@code <folder>/results/<plugin id>}, so its parent
  * {@code <folder>/results} plays the experiment's results folder (where a result store keeps
  * its records); the cache folder is {@code <folder>/cache}. Both are created when first asked for.
+ * Relative {@code PATH} settings resolve against {@code <folder>}.
  *
  * <pre>{@code
  * PluginContext context = TestPluginContext.builder(new MyOptimizerProvider(), tempDir)

@@ -20,6 +20,9 @@ public final class AnalyticLatencyProvider implements AcceleratorProvider {
 
   static final String ID = "tck-analytic-latency";
 
+  /** The constructor ServiceLoader calls. */
+  public AnalyticLatencyProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "Analytic latency and memory of a model", "[0.1,1.0)");

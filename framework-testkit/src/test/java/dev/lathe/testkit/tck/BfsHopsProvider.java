@@ -17,6 +17,9 @@ public final class BfsHopsProvider implements GraphAlgorithmProvider {
 
   static final String ID = "tck-bfs-hops";
 
+  /** The constructor ServiceLoader calls. */
+  public BfsHopsProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "Breadth-first hop distances", "[0.1,1.0)");

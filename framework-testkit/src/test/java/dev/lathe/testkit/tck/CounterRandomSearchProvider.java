@@ -21,6 +21,9 @@ public final class CounterRandomSearchProvider implements OptimizerProvider {
 
   static final String ID = "tck-counter-random";
 
+  /** The constructor ServiceLoader calls. */
+  public CounterRandomSearchProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "Counter-based random search", "[0.1,1.0)");

@@ -27,6 +27,9 @@ public final class ListResultStoreProvider implements ResultStoreProvider {
 
   static final String ID = "tck-list-store";
 
+  /** The constructor ServiceLoader calls. */
+  public ListResultStoreProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "List in memory, lines on disk", "[0.1,1.0)");

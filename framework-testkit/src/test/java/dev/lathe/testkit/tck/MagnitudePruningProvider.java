@@ -20,6 +20,9 @@ public final class MagnitudePruningProvider implements CompressorProvider {
 
   static final String ID = "tck-magnitude-pruning";
 
+  /** The constructor ServiceLoader calls. */
+  public MagnitudePruningProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "Magnitude pruning", "[0.1,1.0)");

@@ -21,6 +21,9 @@ public final class MixedSpaceProvider implements SearchSpaceProvider {
 
   static final String ID = "tck-mixed-space";
 
+  /** The constructor ServiceLoader calls. */
+  public MixedSpaceProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "Mixed categorical, integer and log-real space", "[0.1,1.0)");

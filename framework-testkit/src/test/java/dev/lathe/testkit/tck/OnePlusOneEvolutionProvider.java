@@ -22,6 +22,9 @@ public final class OnePlusOneEvolutionProvider implements OptimizerProvider {
 
   static final String ID = "tck-one-plus-lambda";
 
+  /** The constructor ServiceLoader calls. */
+  public OnePlusOneEvolutionProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "(1+lambda) evolution strategy", "[0.1,1.0)");

@@ -17,6 +17,9 @@ public final class SphereEvaluatorProvider implements EvaluatorProvider {
 
   static final String ID = "tck-sphere";
 
+  /** The constructor ServiceLoader calls. */
+  public SphereEvaluatorProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "Sphere test function", "[0.1,1.0)");

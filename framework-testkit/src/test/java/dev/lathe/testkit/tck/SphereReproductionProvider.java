@@ -25,6 +25,9 @@ public final class SphereReproductionProvider implements ReproductionProvider {
 
   static final String ID = "tck-sphere-reproduction";
 
+  /** The constructor ServiceLoader calls. */
+  public SphereReproductionProvider() {}
+
   static final Claim SPACE_SIZE = new Claim("mixed-space-size",
       "The mixed space allows 20 of its 3 x 8 activation-width pairs when tanh layers are at"
           + " most 32 wide", "20", "Table 1");

@@ -30,6 +30,9 @@ public final class ThreadPoolExecutorProvider implements ExecutorProvider {
 
   static final String ID = "tck-thread-pool";
 
+  /** The constructor ServiceLoader calls. */
+  public ThreadPoolExecutorProvider() {}
+
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "Fixed thread pool", "[0.1,1.0)");
