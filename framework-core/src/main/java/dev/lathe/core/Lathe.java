@@ -9,6 +9,7 @@ import dev.lathe.api.Provenance;
 import dev.lathe.api.reproduce.Claim;
 import dev.lathe.api.reproduce.ClaimResult;
 import dev.lathe.api.reproduce.Reproduction;
+import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.ReproductionProvider;
 import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.catalog.PluginCatalog;
@@ -76,6 +77,15 @@ public final class Lathe implements AutoCloseable {
   /** A kernel with the built-in plugins and those in {@code pluginsDirectory} (may be absent). */
   public static Lathe open(Path pluginsDirectory) {
     return new Lathe(PluginDiscovery.discover(pluginsDirectory));
+  }
+
+  /**
+   * A kernel with the built-in plugins, the providers {@code registered} in code (checked like
+   * any plugin: ids, API range, duplicates), and those in {@code pluginsDirectory} (may be null).
+   */
+  public static Lathe open(Path pluginsDirectory, List<? extends PluginProvider> registered) {
+    return new Lathe(PluginDiscovery.discover(pluginsDirectory, Lathe.class.getClassLoader(),
+        registered));
   }
 
   /** Composes an experiment on a kernel of its own, opened for the run and closed after. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lathe.api.ExtensionPoint;
 import dev.lathe.api.accelerate.Accelerator;
-import dev.lathe.api.accelerate.Workload;
+import dev.lathe.api.Workload;
 import dev.lathe.api.metric.Metric;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.metric.Origin;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lathe.api.ExtensionPoint;
-import dev.lathe.api.accelerate.Workload;
+import dev.lathe.api.Workload;
 import dev.lathe.api.space.CategoricalDimension;
 import dev.lathe.api.space.Candidate;
 import dev.lathe.api.space.Dimension;

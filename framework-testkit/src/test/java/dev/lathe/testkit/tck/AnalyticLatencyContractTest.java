@@ -1,6 +1,6 @@
 package dev.lathe.testkit.tck;
 
-import dev.lathe.api.accelerate.Workload;
+import dev.lathe.api.Workload;
 import dev.lathe.api.spi.AcceleratorProvider;
 import dev.lathe.testkit.tck.MagnitudePruningProvider.WeightVector;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lathe.testkit.tck;
 
 import dev.lathe.api.accelerate.Accelerator;
-import dev.lathe.api.accelerate.Workload;
+import dev.lathe.api.Workload;
 import dev.lathe.api.compress.Model;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.metric.Origin;

@@ -1,7 +1,7 @@
 package dev.lathe.testkit.tck;
 
 import dev.lathe.api.accelerate.Accelerator;
-import dev.lathe.api.accelerate.Workload;
+import dev.lathe.api.Workload;
 import dev.lathe.api.compress.Compression;
 import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.compress.Model;

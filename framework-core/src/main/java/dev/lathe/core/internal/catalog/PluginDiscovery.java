@@ -81,8 +81,22 @@ public final class PluginDiscovery {
    * @param builtInLoader where to start looking for built-in providers, not null
    */
   public static PluginCatalog discover(Path pluginsDirectory, ClassLoader builtInLoader) {
+    return discover(pluginsDirectory, builtInLoader, List.of());
+  }
+
+  /**
+   * The catalog of the built-in providers, then of {@code registered} (providers an embedder or
+   * a test hands over in code, checked like any other and listed as built-in), then of the
+   * external plugins in {@code pluginsDirectory}.
+   */
+  public static PluginCatalog discover(Path pluginsDirectory, ClassLoader builtInLoader,
+      List<? extends PluginProvider> registered) {
     PluginDiscovery discovery = new PluginDiscovery();
     discovery.addBuiltIns(builtInLoader);
+    for (PluginProvider provider : registered) {
+      discovery.admit(provider.point(), provider, "registered in code ("
+          + provider.getClass().getName() + ")", Source.BUILT_IN);
+    }
     LathePluginManager manager = discovery.addExternals(pluginsDirectory);
     LOG.debug("plugin catalog: {} providers accepted, {} rejections", discovery.entries.size(),
         discovery.rejections.size());
@@ -226,6 +240,13 @@ public final class PluginDiscovery {
           "provider " + type.getName() + " cannot be created: " + thrown(cause), cause);
       return false;
     }
+    return admit(point, instance, location, source);
+  }
+
+  /** Accepts {@code instance} for {@code point} unless it fails a check; records why it did. */
+  private boolean admit(ExtensionPoint point, PluginProvider instance, String location,
+      Source source) {
+    Class<?> type = instance.getClass();
     PluginInfo info;
     ExtensionPoint declared;
     try {

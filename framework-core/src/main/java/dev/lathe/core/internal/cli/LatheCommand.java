@@ -32,11 +32,11 @@ import picocli.CommandLine.ScopeType;
     })
 public final class LatheCommand {
 
-  @Option(names = "--plugins-dir", scope = ScopeType.INHERITED, paramLabel = "DIR",
+  @Option(names = "--plugins-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
       description = "Folder of external plugin jars (default: $LATHE_PLUGINS_DIR, else ~/.lathe/plugins).")
   Path pluginsDir;
 
-  @Option(names = "--debug", scope = ScopeType.INHERITED,
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces with errors.")
   boolean debug;
 
@@ -47,6 +47,7 @@ public final class LatheCommand {
 
   /** Runs {@code lathe} with {@code args} and exits with its code. */
   public static void main(String[] args) {
+    quietLogging(java.util.Arrays.asList(args).contains("--debug"));
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -75,6 +76,23 @@ public final class LatheCommand {
       return 1;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * Sets the defaults of the slf4j-simple backend that the distribution ships, unless the user
+   * set them: warnings and errors only (everything with {@code --debug}), no thread names, and
+   * PF4J's own messages only when they are errors, since the catalog reports rejected plugins.
+   */
+  private static void quietLogging(boolean debug) {
+    String prefix = "org.slf4j.simpleLogger.";
+    System.setProperty(prefix + "defaultLogLevel",
+        System.getProperty(prefix + "defaultLogLevel", debug ? "debug" : "warn"));
+    System.setProperty(prefix + "log.org.pf4j",
+        System.getProperty(prefix + "log.org.pf4j", debug ? "debug" : "error"));
+    System.setProperty(prefix + "showThreadName",
+        System.getProperty(prefix + "showThreadName", "false"));
+    System.setProperty(prefix + "showShortLogName",
+        System.getProperty(prefix + "showShortLogName", "true"));
   }
 
   /** Prints Lathe's, the API's, Java's and the platform's versions. */

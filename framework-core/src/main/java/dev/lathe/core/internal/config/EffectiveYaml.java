@@ -43,6 +43,7 @@ final class EffectiveYaml {
 
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setDereferenceAliases(true);
     options.setSplitLines(false);
     return "# Effective configuration of experiment '" + config.name() + "', written by Lathe\n"
         + new Yaml(options).dump(document);
