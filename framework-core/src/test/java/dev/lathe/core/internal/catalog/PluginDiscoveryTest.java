@@ -19,10 +19,19 @@ class PluginDiscoveryTest {
   @TempDir
   Path plugins;
 
+  /** The kernel's own providers: the local executor, and the local and memory stores. */
+  private static final List<String> KERNEL = List.of("executor local", "result-store local",
+      "result-store memory");
+
+  private static List<String> entries(PluginCatalog catalog) {
+    return catalog.entries().stream().map(e -> e.point().label() + " " + e.id()).sorted().toList();
+  }
+
   @Test
-  void kernelAloneProvidesNoPlugins() {
+  void kernelAloneProvidesItsOwnExecutorAndStores() {
     try (PluginCatalog catalog = PluginDiscovery.discover(null)) {
-      assertEquals(List.of(), catalog.entries());
+      assertEquals(KERNEL, entries(catalog));
+      catalog.entries().forEach(e -> assertEquals("built-in (module dev.lathe.core)", e.location()));
       assertEquals(List.of(), catalog.rejections());
     }
   }
@@ -35,7 +44,7 @@ class PluginDiscoveryTest {
     Path garbage = Files.writeString(plugins.resolve("garbage.JAR"), "not even a zip");
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins)) {
-      assertEquals(List.of(), catalog.entries());
+      assertEquals(KERNEL, entries(catalog));
       assertEquals(1, catalog.rejections().size(), catalog.rejections().toString());
       Rejection rejection = catalog.rejections().get(0);
       assertEquals("?", rejection.plugin());
