@@ -154,7 +154,12 @@ final class ExperimentPlan implements AutoCloseable {
   }
 
   private LatheException composition(String key, String message) {
-    String file = config.source() == null ? "experiment" : config.source().toString();
+    String file = "experiment '" + config.name() + "'";
+    if (config.source() != null) {
+      Path cwd = Path.of("").toAbsolutePath();
+      Path source = config.source().toAbsolutePath();
+      file = (source.startsWith(cwd) ? cwd.relativize(source) : source).toString();
+    }
     return LatheException.config(file, key + ": " + message);
   }
 

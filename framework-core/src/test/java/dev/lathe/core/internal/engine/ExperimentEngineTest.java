@@ -124,7 +124,7 @@ class ExperimentEngineTest {
         c.budget(), c.execution());
     LatheException e = assertThrows(LatheException.class, () -> run(wrong, null));
     assertEquals(LatheException.Kind.CONFIGURATION, e.kind());
-    assertEquals("experiment: objectives: metric 'accuracy' is produced by no evaluator or"
+    assertEquals("experiment 'bad': objectives: metric 'accuracy' is produced by no evaluator or"
         + " accelerator; they produce [value]", e.getMessage());
   }
 }

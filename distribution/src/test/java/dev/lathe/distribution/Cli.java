@@ -1,0 +1,60 @@
+package dev.lathe.distribution;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Launches the real {@code lathe} CLI from the distribution's module path, as ./lathe does. */
+final class Cli {
+
+  static final Path MODULES = Path.of(System.getProperty("lathe.modules"));
+  static final Path ROOT = Path.of(System.getProperty("lathe.root")).toAbsolutePath().normalize();
+
+  /** What one run printed and returned. */
+  record Result(int exit, String out, String err) {
+    List<String> errLines() {
+      return err.lines().toList();
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private Cli() {}
+
+  /** The command that starts the CLI with {@code args}, in {@code dir}. */
+  static ProcessBuilder command(Path dir, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-p", MODULES.toString(), "-m", "dev.lathe.core/dev.lathe.core.internal.cli.LatheCommand"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.environment().remove("LATHE_PLUGINS_DIR");
+    pb.environment().put("LATHE_CACHE", dir.resolve(".cache").toString());
+    pb.environment().put("HOME", dir.toString());
+    return pb;
+  }
+
+  /** Runs the CLI with {@code args} in {@code dir} to its end (at most two minutes). */
+  static Result run(Path dir, String... args) throws IOException, InterruptedException {
+    Path out = Files.createTempFile(dir, "stdout", ".txt");
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
+    Process p = command(dir, args).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .start();
+    if (!p.waitFor(2, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("lathe " + String.join(" ", args) + " ran over two minutes");
+    }
+    Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return r;
+  }
+}
