@@ -94,7 +94,7 @@ public final class KernelOverhead {
         .executor("local", Map.of("threads", threads))
         .listener(new ExperimentListener() {
           @Override
-          public void started(String name, long budgetTrials, long finished) {
+          public void started(String name, long budgetTrials, long stored) {
             span[0] = System.nanoTime();
           }
 

@@ -61,7 +61,7 @@ class ExternalPluginIT {
     assertEquals(1, rejected.size(), rejected.toString());
     assertEquals("needs-newer-api", rejected.get(0).get("id").asText());
     assertEquals(newerJar.toString(), rejected.get(0).get("location").asText());
-    assertEquals("needs Lathe API [9.0,) but this kernel provides 0.1.0",
+    assertEquals("needs Lathe API [9.0.0,) but this kernel provides 0.1.0",
         rejected.get(0).get("reason").asText());
 
     Cli.Result table = Cli.run(dir, "plugins", "--plugins-dir", plugins.toString());

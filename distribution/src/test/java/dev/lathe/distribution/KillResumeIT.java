@@ -86,7 +86,8 @@ class KillResumeIT {
       }
     }
     finished.forEach((id, n) -> assertEquals(1, n, "trial " + id + " finished " + n + " times"));
-    assertTrue(resumed.err().contains("Resuming 'slow': "), resumed.toString());
+    assertTrue(resumed.err().startsWith("Resuming 'slow': " + before + " trials stored"),
+        resumed.toString());
   }
 
   private static long lines(Path file) throws java.io.IOException {

@@ -46,7 +46,7 @@ class MalformedExperimentIT {
       no objectives        | - minimize: value~                           | bad.yaml: objectives: at least one objective is required, e.g. objectives: [{minimize: loss}]
       bad duration         | trials: 5~time: soon                         | bad.yaml: budget.time: 'soon' is not a duration (e.g. 500ms, 30s, 5m, 2h, 1d or PT1M)
       metric nobody produces | minimize: value~maximize: accuracy         | bad.yaml: objectives: metric 'accuracy' is produced by no evaluator or accelerator; they produce [value]
-      unresolved variable  | seed: 1~seed: ${env:LATHE_NO_SUCH_VARIABLE}  | bad.yaml: experiment.seed: cannot resolve ${env:LATHE_NO_SUCH_VARIABLE}
+      unresolved variable  | seed: 1~seed: ${env:LATHE_NO_SUCH_VARIABLE}  | bad.yaml: experiment.seed: unresolved variable ${env:LATHE_NO_SUCH_VARIABLE}
       """)
   void isRefusedInOneLine(String name, String edit, String expected) throws Exception {
     String[] parts = edit.split("~", -1);
@@ -64,7 +64,7 @@ class MalformedExperimentIT {
       missing file          | run missing.yaml                       | missing.yaml: no such file
       unsupported file type | run bad.json                           | bad.json: unsupported file type; expected .yaml, .yml or .properties
       malformed --set       | run bad.yaml --set budget.trials       | bad.yaml: --set 'budget.trials': expected KEY=VALUE
-      unknown option        | run bad.yaml --outt x                  | Unknown option: '--outt'
+      unknown option        | run bad.yaml --outt x                  | Unknown options: '--outt', 'x'
       resume of a non-results folder | resume .                      | .: not a results folder (no config.yaml)
       """)
   void badCommandLinesAreRefusedToo(String name, String args, String expected) throws Exception {

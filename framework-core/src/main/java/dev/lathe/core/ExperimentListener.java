@@ -10,8 +10,11 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public interface ExperimentListener {
 
-  /** The experiment starts (or resumes with {@code finished} trials already final). */
-  default void started(String name, long budgetTrials, long finished) {}
+  /**
+   * The experiment starts, or resumes with {@code stored} trials final from earlier runs, which
+   * are reused rather than evaluated again.
+   */
+  default void started(String name, long budgetTrials, long stored) {}
 
   /**
    * A trial became final.

@@ -210,10 +210,11 @@ public final class Lathe implements AutoCloseable {
   private ExperimentResult execute(ExperimentConfig config, Path folder,
       ExperimentListener listener) {
     Provenance provenance = Provenances.of(config);
-    if (folder != null) {
-      prepareFolder(config, folder, provenance);
-    }
-    ExperimentResult result = new ExperimentEngine(config, folder, provenance, listener).run();
+    ExperimentResult result = new ExperimentEngine(config, folder, provenance, listener, () -> {
+      if (folder != null) {
+        prepareFolder(config, folder, provenance);
+      }
+    }).run();
     if (folder != null) {
       Reports.write(config, result, folder);
     }

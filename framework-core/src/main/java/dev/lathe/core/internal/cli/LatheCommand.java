@@ -56,6 +56,7 @@ public final class LatheCommand {
     System.setProperty("java.awt.headless", "true");
     LatheCommand root = new LatheCommand();
     CommandLine cli = new CommandLine(root);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, a) -> {

@@ -25,7 +25,6 @@ final class ProgressPrinter implements ExperimentListener {
   private long lastDecile = -1;
   private long failed;
   private long reused;
-  private long doneAtStart;
 
   ProgressPrinter(PrintWriter err, boolean terminal) {
     this.err = err;
@@ -33,12 +32,12 @@ final class ProgressPrinter implements ExperimentListener {
   }
 
   @Override
-  public void started(String name, long budgetTrials, long finished) {
+  public void started(String name, long budgetTrials, long stored) {
     budget = budgetTrials;
-    doneAtStart = finished;
     startNanos = System.nanoTime();
-    err.println(finished > 0
-        ? "Resuming '" + name + "': " + finished + " of " + describe(budgetTrials) + " trials done."
+    err.println(stored > 0
+        ? "Resuming '" + name + "': " + stored + " trials stored, budget "
+            + describe(budgetTrials) + " trials."
         : "Running '" + name + "': " + describe(budgetTrials) + " trials.");
   }
 
@@ -91,7 +90,7 @@ final class ProgressPrinter implements ExperimentListener {
     if (failed > 0) s.append("  failed ").append(failed);
     if (reused > 0) s.append("  reused ").append(reused);
     double seconds = (now - startNanos) / 1e9;
-    long evaluated = finished - doneAtStart - reused;
+    long evaluated = finished - reused;
     if (seconds > 0 && evaluated > 0) {
       double rate = evaluated / seconds;
       s.append(String.format(Locale.ROOT, "  %.1f trials/s", rate));

@@ -50,6 +50,7 @@ public final class ExperimentEngine {
   private final Path folder;
   private final Provenance provenance;
   private final ExperimentListener listener;
+  private final Runnable prepareFolder;
 
   /**
    * An engine for one run.
@@ -58,19 +59,22 @@ public final class ExperimentEngine {
    * @param folder the results folder, or null to keep everything in memory
    * @param provenance how the run is made, returned with the result
    * @param listener follows progress
+   * @param prepareFolder runs once the plugins are created and their composition checked,
+   *     before anything is written to the folder
    */
   public ExperimentEngine(ExperimentConfig config, Path folder, Provenance provenance,
-      ExperimentListener listener) {
+      ExperimentListener listener, Runnable prepareFolder) {
     this.config = config;
     this.folder = folder;
     this.provenance = provenance;
     this.listener = listener;
+    this.prepareFolder = prepareFolder;
   }
 
   /** Runs (or resumes) the experiment to the end of its budget. */
   public ExperimentResult run() {
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "lathe", config.name());
-    try (ExperimentPlan plan = new ExperimentPlan(config, folder, scratch);
+    try (ExperimentPlan plan = new ExperimentPlan(config, folder, scratch, prepareFolder);
         EventLog events = EventLog.open(folder)) {
       return new Run(plan, events).execute();
     } catch (IOException e) {
@@ -126,7 +130,7 @@ public final class ExperimentEngine {
       restore();
       events.write(stored.isEmpty() ? "run_started" : "run_resumed", "experiment", config.name(),
           "stored", stored.size(), "next", nextNumber);
-      listener.started(config.name(), budgetTrials, finished);
+      listener.started(config.name(), budgetTrials, stored.size());
       StopReason stop;
       while ((stop = stopReason()) == null) {
         runBatch((int) Math.min(batch, budgetTrials - finished));

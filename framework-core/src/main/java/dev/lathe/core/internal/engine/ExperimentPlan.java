@@ -51,8 +51,9 @@ final class ExperimentPlan implements AutoCloseable {
    *
    * @param folder the results folder, or null to keep nothing on disk
    * @param scratch where plugins without a results folder may write
+   * @param beforeStore runs once the composition is checked, before the store opens
    */
-  ExperimentPlan(ExperimentConfig config, Path folder, Path scratch) {
+  ExperimentPlan(ExperimentConfig config, Path folder, Path scratch, Runnable beforeStore) {
     this.config = config;
     Path base = folder != null ? folder : scratch;
     this.space = create(config.space(), () ->
@@ -71,6 +72,7 @@ final class ExperimentPlan implements AutoCloseable {
     Component o = config.optimizer();
     this.optimizer = create(o, () ->
         ((OptimizerProvider) o.entry().provider()).create(context(o, base), problem));
+    beforeStore.run();
     Component s = config.store();
     this.store = create(s, () -> {
       try {

@@ -28,7 +28,8 @@ class ExperimentEngineTest {
       Map.of(), Map.of());
 
   private static ExperimentResult run(ExperimentConfig config, Path folder) {
-    return new ExperimentEngine(config, folder, PROVENANCE, new ExperimentListener() {}).run();
+    return new ExperimentEngine(config, folder, PROVENANCE, new ExperimentListener() {}, () -> {})
+        .run();
   }
 
   @Test
