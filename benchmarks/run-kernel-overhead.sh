@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
-exec java -Dlathe.benchmarks.dir="$root/benchmarks" \
+exec java -Dlathe.benchmarks.dir="$root/benchmarks" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -p "$root/benchmarks/target/modules:$root/benchmarks/target/classes" \
   --add-modules ALL-MODULE-PATH \
   -m dev.lathe.benchmarks/dev.lathe.benchmarks.KernelOverhead "$@"
