@@ -65,7 +65,10 @@ public final class KernelOverhead {
     List<Row> rows = new ArrayList<>();
     Path scratch = Files.createTempDirectory("lathe-overhead");
     try (Lathe lathe = Lathe.open(scratch.resolve("no-plugins"))) {
-      run(lathe, false, 1, 1, scratch);
+      for (int warmUp = 0; warmUp < 3; warmUp++) {
+        run(lathe, false, 1, 1, scratch);
+        run(lathe, false, 64, 2, scratch);
+      }
       rows.add(optuna("memory", "in-memory storage, sequential"));
       rows.add(lathe(lathe, "memory", "memory store, batch 1, 1 thread", false, 1, 1, scratch));
       rows.add(lathe(lathe, "memory", "memory store, batch 64, 2 threads", false, 64, 2, scratch));

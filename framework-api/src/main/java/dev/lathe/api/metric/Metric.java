@@ -3,7 +3,6 @@ package dev.lathe.api.metric;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -17,15 +16,31 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public record Metric(String name, double value, String unit, Origin origin) {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-
   /** Checks the name. */
   public Metric {
-    if (name == null || !NAME.matcher(name).matches()) {
+    if (!isName(name)) {
       throw new IllegalArgumentException(
           "'" + name + "' is not a metric name (a letter, then letters, digits or '_')");
     }
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(origin, "origin");
+  }
+
+  /** Whether {@code name} is a letter followed by letters, digits or '_' (ASCII). */
+  private static boolean isName(String name) {
+    if (name == null || name.isEmpty() || !letter(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!letter(c) && !(c >= '0' && c <= '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

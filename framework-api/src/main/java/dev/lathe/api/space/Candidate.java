@@ -5,12 +5,13 @@ import static org.apiguardian.api.API.Status.STABLE;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -94,23 +95,51 @@ public final class Candidate {
 
   /**
    * The SHA-256 of the candidate's canonical form (names sorted, values tagged with their
-   * type), as 16 hexadecimal digits. Equal candidates have equal hashes on every platform.
+   * type and written as bytes), as 16 hexadecimal digits. Equal candidates have equal hashes on
+   * every platform and in every version of Lathe: trial ids, and so resumption, depend on it.
    */
   public String hash() {
     return hash;
   }
 
-  private static String contentHash(Map<String, Object> values) {
-    StringBuilder canonical = new StringBuilder();
-    new TreeMap<>(values).forEach((k, v) -> canonical.append(k).append('=')
-        .append(v.getClass().getSimpleName().charAt(0)).append(':').append(v).append('\n'));
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
+  });
+
+  /**
+   * SHA-256 over the names in sorted order, each followed by its value's type tag and its
+   * bytes: UTF-8 for strings, the 64-bit two's complement for integers, the IEEE-754 bits for
+   * reals, one byte for booleans.
+   */
+  private static String contentHash(Map<String, Object> values) {
+    String[] names = values.keySet().toArray(new String[0]);
+    Arrays.sort(names);
+    MessageDigest digest = SHA_256.get();
+    ByteBuffer buffer = ByteBuffer.allocate(9);
+    for (String name : names) {
+      digest.update(name.getBytes(StandardCharsets.UTF_8));
+      Object v = values.get(name);
+      buffer.clear();
+      if (v instanceof Long l) {
+        buffer.put((byte) 'L').putLong(l);
+      } else if (v instanceof Double d) {
+        buffer.put((byte) 'D').putLong(Double.doubleToLongBits(d));
+      } else if (v instanceof Boolean b) {
+        buffer.put((byte) 'B').put((byte) (b ? 1 : 0));
+      } else {
+        buffer.put((byte) 'S');
+        digest.update(buffer.flip());
+        buffer.clear();
+        digest.update(((String) v).getBytes(StandardCharsets.UTF_8));
+        buffer.put((byte) 0);
+      }
+      digest.update(buffer.flip());
+    }
+    return HexFormat.of().formatHex(digest.digest(), 0, 8);
   }
 
   private Number number(String name) {

@@ -83,16 +83,19 @@ public final class ExperimentEngine {
     }
   }
 
-  /** The id of the {@code repeat}-th trial of the candidate with hash {@code candidateHash}. */
-  static String trialId(String experiment, long seed, String candidateHash, int repeat) {
-    String key = experiment + '\n' + seed + '\n' + candidateHash + '\n' + repeat;
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
+  });
+
+  /** The id of the {@code repeat}-th trial of the candidate with hash {@code candidateHash}. */
+  static String trialId(String experiment, long seed, String candidateHash, int repeat) {
+    String key = experiment + '\n' + seed + '\n' + candidateHash + '\n' + repeat;
+    byte[] digest = SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 8);
   }
 
   /** The mutable state of one run. */
@@ -111,6 +114,7 @@ public final class ExperimentEngine {
     long startNanos;
     long lastCheckpointNanos;
     double bestLoss = Double.POSITIVE_INFINITY;
+    TrialRecord best;
 
     Run(ExperimentPlan plan, EventLog events) {
       this.plan = plan;
@@ -148,7 +152,8 @@ public final class ExperimentEngine {
       List<TrialRecord> trials = new ArrayList<>(plan.store.readAll());
       trials.sort(Comparator.comparingLong(TrialRecord::number));
       ExperimentResult result = new ExperimentResult(config.name(), Optional.ofNullable(folder),
-          config.objectives(), trials, best(trials), Outcomes.paretoFront(trials, plan.problem),
+          config.objectives(), trials, Optional.ofNullable(best),
+          Outcomes.paretoFront(trials, plan.problem),
           stop, elapsed, provenance);
       listener.finished(result);
       return result;
@@ -252,9 +257,7 @@ public final class ExperimentEngine {
             task.candidate(), o.succeeded() ? TrialRecord.Status.COMPLETED
                 : TrialRecord.Status.FAILED,
             o.metrics(), o.failure(), o.started(), o.duration(), o.worker());
-        if (plan.store.append(r)) {
-          stored.put(r.trialId(), r);
-        }
+        plan.store.append(r);
         events.write("trial_finished", "id", r.trialId(), "n", r.number(),
             "status", r.status().name(), "attempts", r.attempts(), "worker", r.worker());
         records[slot.get(r.trialId())] = r;
@@ -304,21 +307,13 @@ public final class ExperimentEngine {
     void track(TrialRecord r) {
       if (r.completed() && r.metrics().has(first.metric()) && plan.problem.feasible(r.metrics())) {
         double loss = first.loss(r.metrics());
-        if (loss < bestLoss) {
+        if (loss < bestLoss || (loss == bestLoss && r.number() < best.number())) {
           bestLoss = loss;
+          best = r;
         }
       }
     }
 
-    Optional<TrialRecord> best(List<TrialRecord> trials) {
-      return trials.stream()
-          .filter(r -> r.completed() && r.metrics().has(first.metric())
-              && plan.problem.feasible(r.metrics()))
-          .min(Comparator.comparingDouble((TrialRecord r) -> first.loss(r.metrics()))
-              .thenComparingLong(TrialRecord::number));
-    }
-
-    /** Syncs the store, then saves the optimizer's state if it has one; at most once a second. */
     void checkpoint() throws IOException {
       lastCheckpointNanos = System.nanoTime();
       plan.store.sync();
