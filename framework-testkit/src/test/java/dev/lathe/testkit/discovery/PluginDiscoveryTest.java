@@ -1,5 +1,8 @@
 package dev.lathe.testkit.discovery;
 
+import static dev.lathe.testkit.discovery.KernelProviders.added;
+import static dev.lathe.testkit.discovery.KernelProviders.addedIds;
+import static dev.lathe.testkit.discovery.KernelProviders.assertKernelProviders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -45,13 +48,16 @@ class PluginDiscoveryTest {
   }
 
   @Test
-  void withoutPluginsDirectoryFindsOnlyBuiltIns() throws Exception {
+  void withoutPluginsDirectoryFindsOnlyTheKernelsOwnProviders() throws Exception {
     try (PluginCatalog none = PluginDiscovery.discover(null);
          PluginCatalog missing = PluginDiscovery.discover(folder.resolve("absent"))) {
-      assertEquals(List.of(), none.entries(), "no module on this module path provides a plugin");
-      assertEquals(List.of(), none.rejections());
-      assertEquals(List.of(), missing.entries());
-      assertEquals(List.of(), missing.rejections());
+      for (PluginCatalog catalog : List.of(none, missing)) {
+        assertEquals(3, catalog.entries().size(), "only the kernel provides plugins here: "
+            + catalog.entries());
+        assertKernelProviders(catalog);
+        assertEquals(List.of(), added(catalog));
+        assertEquals(List.of(), catalog.rejections());
+      }
     }
   }
 
@@ -62,7 +68,9 @@ class PluginDiscoveryTest {
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
       assertEquals(List.of(), catalog.rejections());
-      CatalogEntry entry = catalog.find(ExtensionPoint.EVALUATOR, "faulty").orElseThrow();
+      assertKernelProviders(catalog);
+      CatalogEntry entry = single(added(catalog));
+      assertEquals(entry, catalog.find(ExtensionPoint.EVALUATOR, "faulty").orElseThrow());
       assertTrue(entry.external());
       assertEquals(jar.toAbsolutePath().toString(), entry.location());
       assertEquals(ExtensionPoint.EVALUATOR, entry.point());
@@ -82,6 +90,7 @@ class PluginDiscoveryTest {
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
       assertEquals(List.of(), catalog.rejections());
+      assertEquals(List.of("slow"), addedIds(catalog));
       assertEquals(zip.toAbsolutePath().toString(),
           catalog.find(ExtensionPoint.EVALUATOR, "slow").orElseThrow().location());
     }
@@ -97,7 +106,8 @@ class PluginDiscoveryTest {
       assertEquals(List.of(new Rejection("needs-newer-api", newer.toAbsolutePath().toString(),
               "needs Lathe API [9.0.0,) but this kernel provides " + LatheApi.VERSION)),
           catalog.rejections());
-      assertEquals(List.of("slow"), ids(catalog));
+      assertEquals(List.of("slow"), addedIds(catalog));
+      assertKernelProviders(catalog);
     }
   }
 
@@ -113,7 +123,8 @@ class PluginDiscoveryTest {
               "needs Lathe API [9.0,) (Plugin-Requires) but this kernel provides "
                   + LatheApi.VERSION)),
           catalog.rejections());
-      assertEquals(List.of("slow"), ids(catalog));
+      assertEquals(List.of("slow"), addedIds(catalog));
+      assertKernelProviders(catalog);
     }
   }
 
@@ -125,6 +136,7 @@ class PluginDiscoveryTest {
         .writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
+      assertEquals(List.of("faulty"), addedIds(catalog));
       assertEquals(first.toAbsolutePath().toString(),
           catalog.find(ExtensionPoint.EVALUATOR, "faulty").orElseThrow().location());
       assertEquals(List.of(new Rejection("faulty", second.toAbsolutePath().toString(),
@@ -142,7 +154,8 @@ class PluginDiscoveryTest {
         .provider(SlowEvaluatorProvider.class).writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of("faulty"), ids(catalog));
+      assertEquals(List.of("faulty"), addedIds(catalog));
+      assertKernelProviders(catalog);
       assertEquals(List.of(new Rejection("faulty-plugin", second.toAbsolutePath().toString(),
               "PF4J cannot load it: its Plugin-Id 'faulty-plugin' is already used by "
                   + first.toAbsolutePath())),
@@ -159,7 +172,8 @@ class PluginDiscoveryTest {
     PluginJar.withId("c-slow").provider(SlowEvaluatorProvider.class).writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of("faulty", "slow"), ids(catalog));
+      assertEquals(List.of("faulty", "slow"), addedIds(catalog));
+      assertKernelProviders(catalog);
       Rejection rejection = single(catalog.rejections());
       assertEquals("?", rejection.plugin());
       assertEquals(broken.toAbsolutePath().toString(), rejection.location());
@@ -177,7 +191,8 @@ class PluginDiscoveryTest {
     PluginJar.withId("slow-plugin").provider(SlowEvaluatorProvider.class).writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of("slow"), ids(catalog));
+      assertEquals(List.of("slow"), addedIds(catalog));
+      assertKernelProviders(catalog);
       Rejection rejection = single(catalog.rejections());
       assertEquals(zip.toAbsolutePath().toString(), rejection.location());
       assertTrue(rejection.reason().startsWith("PF4J cannot load it: "), rejection.reason());
@@ -197,7 +212,8 @@ class PluginDiscoveryTest {
     String location = jar.toAbsolutePath().toString();
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of("faulty"), ids(catalog));
+      assertEquals(List.of("faulty"), addedIds(catalog));
+      assertKernelProviders(catalog);
       assertEquals(List.of(
           new Rejection("mixed", location, "provider " + BlankIdEvaluatorProvider.class.getName()
               + " cannot describe itself: IllegalArgumentException: plugin id ' ' is blank or"
@@ -224,7 +240,8 @@ class PluginDiscoveryTest {
     ThirdParty.jar("c").writeTo(plugins());
 
     PluginCatalog catalog = PluginDiscovery.discover(plugins());
-    List<URLClassLoader> loaders = catalog.entries().stream()
+    assertKernelProviders(catalog);
+    List<URLClassLoader> loaders = added(catalog).stream()
         .map(e -> (URLClassLoader) e.provider().getClass().getClassLoader()).toList();
     assertEquals(3, loaders.size());
     for (URLClassLoader loader : loaders) {
@@ -244,7 +261,9 @@ class PluginDiscoveryTest {
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
       assertEquals(List.of(), catalog.rejections());
-      CatalogEntry entry = catalog.find(ExtensionPoint.EVALUATOR, "squares").orElseThrow();
+      assertKernelProviders(catalog);
+      CatalogEntry entry = single(added(catalog));
+      assertEquals(entry, catalog.find(ExtensionPoint.EVALUATOR, "squares").orElseThrow());
       assertEquals(jar.toAbsolutePath().toString(), entry.location());
       assertEquals(ThirdParty.CLASS, entry.provider().getClass().getName());
       EvaluatorProvider provider = (EvaluatorProvider) entry.provider();
@@ -261,6 +280,8 @@ class PluginDiscoveryTest {
         "package com.example; public class Nothing {}").writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
+      assertKernelProviders(catalog);
+      assertEquals(List.of(), added(catalog));
       assertEquals(List.of(new Rejection("empty", jar.toAbsolutePath().toString(),
               "it lists no provider of a Lathe extension point in META-INF/services")),
           catalog.rejections());
@@ -279,7 +300,8 @@ class PluginDiscoveryTest {
         .writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of(), catalog.entries());
+      assertKernelProviders(catalog);
+      assertEquals(List.of(), added(catalog));
       List<Rejection> rejections = catalog.rejections();
       assertEquals(4, rejections.size(), rejections.toString());
       assertEquals(new Rejection("?", unnamed.toAbsolutePath().toString(),
@@ -307,7 +329,8 @@ class PluginDiscoveryTest {
     Files.writeString(plugins().resolve("disabled.txt"), "switched-off\n");
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of(), catalog.entries());
+      assertKernelProviders(catalog);
+      assertEquals(List.of(), added(catalog));
       assertEquals(List.of(new Rejection("switched-off", jar.toAbsolutePath().toString(),
           "PF4J left it DISABLED")), catalog.rejections());
     }
@@ -328,12 +351,8 @@ class PluginDiscoveryTest {
     Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
   }
 
-  private static List<String> ids(PluginCatalog catalog) {
-    return catalog.entries().stream().map(CatalogEntry::id).toList();
-  }
-
-  private static Rejection single(List<Rejection> rejections) {
-    assertEquals(1, rejections.size(), rejections.toString());
-    return rejections.get(0);
+  private static <T> T single(List<T> items) {
+    assertEquals(1, items.size(), items.toString());
+    return items.get(0);
   }
 }
