@@ -21,12 +21,13 @@ import dev.lathe.core.internal.catalog.PluginDiscovery;
 import dev.lathe.core.internal.catalog.Rejection;
 import dev.lathe.testkit.fixtures.BlankIdEvaluatorProvider;
 import dev.lathe.testkit.fixtures.BrokenInfoEvaluatorProvider;
-import dev.lathe.testkit.fixtures.Contexts;
 import dev.lathe.testkit.fixtures.FailingConstructorEvaluatorProvider;
 import dev.lathe.testkit.fixtures.FaultyEvaluatorProvider;
 import dev.lathe.testkit.fixtures.NeedsNewerApiEvaluatorProvider;
 import dev.lathe.testkit.fixtures.SlowEvaluatorProvider;
 import dev.lathe.testkit.jar.PluginJar;
+import dev.lathe.testkit.tck.TestEvaluationContext;
+import dev.lathe.testkit.tck.TestPluginContext;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +79,8 @@ class PluginDiscoveryTest {
           "the plugin's own class loader defined its provider");
 
       EvaluatorProvider provider = (EvaluatorProvider) entry.provider();
-      Evaluator evaluator = provider.create(Contexts.plugin(provider, Map.of(), folder));
-      assertEquals(3.5, evaluator.evaluate(CANDIDATE, Contexts.trial("t1")).value("value"));
+      Evaluator evaluator = provider.create(TestPluginContext.of(provider, folder));
+      assertEquals(3.5, evaluator.evaluate(CANDIDATE, trial("t1")).value("value"));
     }
   }
 
@@ -267,10 +268,10 @@ class PluginDiscoveryTest {
       assertEquals(jar.toAbsolutePath().toString(), entry.location());
       assertEquals(ThirdParty.CLASS, entry.provider().getClass().getName());
       EvaluatorProvider provider = (EvaluatorProvider) entry.provider();
-      Evaluator evaluator = provider.create(Contexts.plugin(provider, Map.of("scale", "2.0"),
-          folder));
+      Evaluator evaluator = provider.create(TestPluginContext.builder(provider, folder)
+          .settings(Map.of("scale", "2.0")).build());
       assertEquals(2.0 * (3 * 3 + 0.5 * 0.5),
-          evaluator.evaluate(CANDIDATE, Contexts.trial("t")).value("squares"), 1e-12);
+          evaluator.evaluate(CANDIDATE, trial("t")).value("squares"), 1e-12);
     }
   }
 
@@ -354,5 +355,10 @@ class PluginDiscoveryTest {
   private static <T> T single(List<T> items) {
     assertEquals(1, items.size(), items.toString());
     return items.get(0);
+  }
+
+  /** The first attempt of trial {@code trialId}, seeded from the id. */
+  private static TestEvaluationContext trial(String trialId) {
+    return TestEvaluationContext.of(trialId, trialId.hashCode());
   }
 }
