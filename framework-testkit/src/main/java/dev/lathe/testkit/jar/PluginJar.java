@@ -65,11 +65,15 @@ import org.slf4j.Logger;
  * <p>{@code Plugin-Requires} is written only when {@link #requires} is called; the range that
  * each provider declares in {@link PluginProvider#info()} is part of its code. Sources are
  * compiled with the system Java compiler against the framework-api classes of the running
- * program (and SLF4J, which the API's signatures use), so they can use the API and the JDK only,
- * as a plugin must.
+ * program (and SLF4J and API Guardian, which the API's signatures and annotations use), so they
+ * can use the API and the JDK only, as a plugin must: on the class path, or on the module path
+ * when one of them is a {@code module-info}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class PluginJar {
+
+  /** The name under which {@link #source} takes a module declaration. */
+  public static final String MODULE_INFO = "module-info";
 
   private final String pluginId;
   private String version = "0.1.0";
@@ -137,9 +141,13 @@ public final class PluginJar {
   }
 
   /**
-   * Adds a Java source file, compiled when the jar is written.
+   * Adds a Java source file, compiled when the jar is written. A source named
+   * {@value #MODULE_INFO} makes a modular jar: then every source is compiled on the module path,
+   * where the API is the module {@code dev.lathe.api}, and the jar can be put on a module path
+   * or into a {@link java.lang.module.ModuleFinder} as a named module.
    *
-   * @param className the binary name of its top-level class, e.g. {@code com.example.MyProvider}
+   * @param className the binary name of its top-level class, e.g. {@code com.example.MyProvider},
+   *     or {@value #MODULE_INFO} for the module declaration
    * @param code the whole compilation unit
    */
   public PluginJar source(String className, String code) {
@@ -287,8 +295,9 @@ public final class PluginJar {
     try (StandardJavaFileManager standard =
              javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
          ClassOutput output = new ClassOutput(standard)) {
-      standard.setLocationFromPaths(StandardLocation.CLASS_PATH,
-          List.of(location(LatheApi.class), location(Logger.class)));
+      standard.setLocationFromPaths(sources.containsKey(MODULE_INFO)
+              ? StandardLocation.MODULE_PATH : StandardLocation.CLASS_PATH,
+          List.of(location(LatheApi.class), location(Logger.class), location(API.class)));
       StringWriter messages = new StringWriter();
       boolean compiled = javac.getTask(messages, output, diagnostics,
           List.of("--release", "17", "-proc:none", "-Xlint:none"), null, units).call();

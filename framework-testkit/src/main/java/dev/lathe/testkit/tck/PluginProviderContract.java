@@ -12,6 +12,8 @@ import dev.lathe.api.LatheApi;
 import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.api.spi.PluginInfo;
 import dev.lathe.api.spi.PluginProvider;
+import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.config.ExperimentFiles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -178,8 +180,8 @@ public abstract class PluginProviderContract<P extends PluginProvider> {
   }
 
   /**
-   * Checks that ranges are declared only on numbers and choices only on strings, and that every
-   * default satisfies its own type, range and choices.
+   * Checks that ranges are declared only on numbers and choices only on strings, and that the
+   * kernel accepts every default: it satisfies its own type, range and choices.
    */
   @Test
   public void defaultsSatisfyTheirOwnDeclarations() {
@@ -191,8 +193,13 @@ public abstract class PluginProviderContract<P extends PluginProvider> {
           () -> plugin() + ": parameter '" + p.name() + "' of type " + p.type()
               + " declares choices; choices apply to strings only");
       if (!p.required()) {
-        ParameterValues.problem(p, p.defaultValue()).ifPresent(problem -> fail(plugin()
-            + ": the default of parameter '" + p.name() + "' " + problem));
+        try {
+          ExperimentFiles.settings(provider().info().id(), List.of(p), point().label(), Map.of(),
+              folder);
+        } catch (LatheException e) {
+          fail(plugin() + ": the kernel refuses the default of parameter '" + p.name() + "': "
+              + e.getMessage());
+        }
       }
     }
   }

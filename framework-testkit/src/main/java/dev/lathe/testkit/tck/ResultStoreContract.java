@@ -15,6 +15,7 @@ import dev.lathe.api.store.RecordCodec;
 import dev.lathe.api.store.ResultStore;
 import dev.lathe.api.store.TrialRecord;
 import dev.lathe.api.store.Verification;
+import dev.lathe.core.internal.store.JsonRecordCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * {@code verify()} finds an intact store intact.
  *
  * <p>Each test opens the store with {@link ResultStoreProvider#open} on a context whose work
- * folder lies in the test's temporary folder, so reopening finds the same experiment.
+ * folder lies in the test's temporary folder, so reopening finds the same experiment, and with
+ * the kernel's record codec, as in a real run.
  *
  * <pre>{@code
  * class MyStoreTest extends ResultStoreContract {
@@ -48,9 +50,9 @@ public abstract class ResultStoreContract extends PluginProviderContract<ResultS
   /** For subclasses. */
   protected ResultStoreContract() {}
 
-  /** The codec the store is opened with. Default: a {@link TestRecordCodec}. */
+  /** The codec the store is opened with. Default: the kernel's own, a {@link JsonRecordCodec}. */
   protected RecordCodec codec() {
-    return new TestRecordCodec();
+    return new JsonRecordCodec();
   }
 
   @Override

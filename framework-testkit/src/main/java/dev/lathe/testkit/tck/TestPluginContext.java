@@ -7,6 +7,8 @@ import dev.lathe.api.Version;
 import dev.lathe.api.spi.PluginContext;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.Settings;
+import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.config.ExperimentFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link PluginContext} for tests: the provider's declared defaults plus overrides, checked
- * by type, range and choices as the kernel checks them; a fixed seed; work and cache folders
- * under a folder the test owns; an SLF4J logger named {@code lathe.plugin.<id>}.
+ * A {@link PluginContext} for tests: the provider's declared defaults plus overrides, validated
+ * by the kernel's own configuration code exactly as the plugin's section of an experiment file
+ * (so a setting refused here is refused there, with the same message); a fixed seed; work and
+ * cache folders under a folder the test owns; an SLF4J logger named {@code lathe.plugin.<id>}.
  *
  * <p>The work folder is {@code <folder>/results/<plugin id>}, so its parent
  * {@code <folder>/results} plays the experiment's results folder (where a result store keeps
@@ -174,12 +177,14 @@ public final class TestPluginContext implements PluginContext {
     /**
      * The context.
      *
-     * @throws IllegalArgumentException naming the plugin and the key if a setting is not
-     *     declared, breaks its declaration (type, range, choices), or is required and missing
+     * @throws LatheException of kind {@code CONFIGURATION}, one line naming the plugin and the
+     *     key ({@code prefix.key}), if a setting is not declared, breaks its declaration (type,
+     *     range, choices), or is required and missing; of kind {@code PLUGIN} if a declared
+     *     default breaks its own declaration
      */
     public TestPluginContext build() {
-      return new TestPluginContext(this,
-          TestSettings.of(pluginId, prefix, provider.parameters(), overrides, folder));
+      return new TestPluginContext(this, ExperimentFiles.settings(pluginId,
+          provider.parameters(), prefix, overrides, folder));
     }
   }
 }

@@ -1,17 +1,18 @@
 package dev.lathe.testkit.discovery;
 
+import static dev.lathe.testkit.discovery.KernelProviders.added;
+import static dev.lathe.testkit.discovery.KernelProviders.assertKernelProviders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.lathe.api.ExtensionPoint;
-import dev.lathe.api.LatheApi;
 import dev.lathe.api.spi.EvaluatorProvider;
+import dev.lathe.core.Lathe;
 import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.catalog.PluginCatalog;
 import dev.lathe.core.internal.catalog.PluginDiscovery;
 import dev.lathe.core.internal.catalog.Rejection;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -19,53 +20,52 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import javax.tools.ToolProvider;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.apiguardian.api.API;
-import org.slf4j.Logger;
 
 class BuiltInDiscoveryTest {
 
   @TempDir
   Path folder;
 
+  /**
+   * The module-path case, for real: the kernel and the API run as named modules in a layer of
+   * their own (built from the jars of this test's class path), beside a plugin shipped as a
+   * modular jar; the kernel finds the plugin's {@code provides} and names each built-in provider
+   * after its module.
+   */
   @Test
   void providerOfANamedModuleIsBuiltInAndNamedAfterItsModule() throws Exception {
-    Path sources = folder.resolve("src");
-    Files.createDirectories(sources.resolve("com/example/builtin"));
-    Files.writeString(sources.resolve("module-info.java"), """
-        module com.example.builtin {
-          requires dev.lathe.api;
-          provides dev.lathe.api.spi.EvaluatorProvider with com.example.builtin.Third;
-        }
-        """);
-    Files.writeString(sources.resolve("com/example/builtin/Third.java"),
-        ThirdParty.SOURCE.replace("package com.example.third;", "package com.example.builtin;"));
-    Path classes = folder.resolve("classes");
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int status = ToolProvider.getSystemJavaCompiler().run(null, log, log, "-d",
-        classes.toString(), "-proc:none", "-Xlint:none", "--module-path",
-        String.join(File.pathSeparator,
-            location(LatheApi.class), location(Logger.class), location(API.class)),
-        sources.resolve("module-info.java").toString(),
-        sources.resolve("com/example/builtin/Third.java").toString());
-    assertEquals(0, status, log.toString());
+    Path modular = ThirdParty.modularJar("builtin", "com.example.builtin")
+        .writeTo(folder.resolve("modules"));
+    ModuleFinder finder = ModuleFinder.compose(ModuleFinder.of(modular), classPathModules());
+    Configuration configuration = ModuleLayer.boot().configuration().resolve(finder,
+        ModuleFinder.of(), Set.of("dev.lathe.core", "com.example.builtin", "org.slf4j.simple"));
+    ModuleLayer layer = ModuleLayer.defineModulesWithOneLoader(configuration,
+        List.of(ModuleLayer.boot()), ClassLoader.getPlatformClassLoader()).layer();
 
-    Configuration configuration = ModuleLayer.boot().configuration()
-        .resolve(ModuleFinder.of(classes), ModuleFinder.of(), Set.of("com.example.builtin"));
-    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(configuration,
-        BuiltInDiscoveryTest.class.getClassLoader());
-
-    try (PluginCatalog catalog =
-             PluginDiscovery.discover(null, layer.findLoader("com.example.builtin"))) {
-      assertEquals(List.of(), catalog.rejections());
-      CatalogEntry entry = single(catalog.entries());
-      assertEquals("squares", entry.id());
-      assertFalse(entry.external());
-      assertEquals("built-in (module com.example.builtin)", entry.location());
+    Class<?> lathe = layer.findLoader("dev.lathe.core").loadClass("dev.lathe.core.Lathe");
+    assertEquals("dev.lathe.core", lathe.getModule().getName());
+    assertNotSame(Lathe.class, lathe, "the layer has a kernel of its own");
+    try (AutoCloseable kernel =
+             (AutoCloseable) lathe.getMethod("open", Path.class).invoke(null, (Object) null)) {
+      assertEquals(List.of(), lathe.getMethod("rejections").invoke(kernel));
+      Map<String, String> found = new TreeMap<>();
+      for (Object plugin : (List<?>) lathe.getMethod("plugins").invoke(kernel)) {
+        assertEquals(false, component(plugin, "external"), plugin.toString());
+        found.put(component(plugin, "id") + " " + component(plugin, "points"),
+            (String) component(plugin, "location"));
+      }
+      assertEquals(Map.of(
+              "local [RESULT_STORE, EXECUTOR]", "built-in (module dev.lathe.core)",
+              "memory [RESULT_STORE]", "built-in (module dev.lathe.core)",
+              "squares [EVALUATOR]", "built-in (module com.example.builtin)"),
+          found);
     }
   }
 
@@ -77,7 +77,8 @@ class BuiltInDiscoveryTest {
     try (URLClassLoader builtIns = new URLClassLoader(new URL[] {builtInJar.toUri().toURL()},
              BuiltInDiscoveryTest.class.getClassLoader());
          PluginCatalog catalog = PluginDiscovery.discover(folder.resolve("plugins"), builtIns)) {
-      CatalogEntry entry = single(catalog.entries());
+      assertKernelProviders(catalog);
+      CatalogEntry entry = single(added(catalog));
       assertFalse(entry.external());
       assertSame(builtIns, entry.provider().getClass().getClassLoader());
       String builtInLocation = "built-in (class path " + builtInJar.toUri().toURL() + ")";
@@ -98,7 +99,8 @@ class BuiltInDiscoveryTest {
     try (URLClassLoader builtIns = new URLClassLoader(new URL[] {builtInJar.toUri().toURL()},
              BuiltInDiscoveryTest.class.getClassLoader());
          PluginCatalog catalog = PluginDiscovery.discover(null, builtIns)) {
-      assertEquals("squares", single(catalog.entries()).id());
+      assertKernelProviders(catalog);
+      assertEquals("squares", single(added(catalog)).id());
       assertEquals(List.of(new Rejection("?", "built-in (class path)",
               "a provider listed in META-INF/services cannot be loaded: dev.lathe.api.spi"
                   + ".EvaluatorProvider: Provider com.example.Missing not found")),
@@ -143,7 +145,8 @@ class BuiltInDiscoveryTest {
     String location = jar.toAbsolutePath().toString();
 
     try (PluginCatalog catalog = PluginDiscovery.discover(folder.resolve("plugins"))) {
-      assertEquals("squares", single(catalog.entries()).id());
+      assertKernelProviders(catalog);
+      assertEquals("squares", single(added(catalog)).id());
       assertEquals(List.of(
           new Rejection("wrong-point", location, "provider com.example.Misfits$WrongPoint is"
               + " listed for extension point evaluator but its point() is optimizer"),
@@ -153,8 +156,16 @@ class BuiltInDiscoveryTest {
     }
   }
 
-  private static String location(Class<?> type) throws Exception {
-    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  /** The jars and folders of this test's class path, as a finder of (partly automatic) modules. */
+  private static ModuleFinder classPathModules() {
+    return ModuleFinder.of(Arrays.stream(
+            System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(Path::of).filter(Files::exists).toArray(Path[]::new));
+  }
+
+  /** The value of the record component {@code name} of {@code record}, read reflectively. */
+  private static Object component(Object record, String name) throws Exception {
+    return record.getClass().getMethod(name).invoke(record);
   }
 
   private static CatalogEntry single(List<CatalogEntry> entries) {

@@ -1,5 +1,8 @@
 package dev.lathe.testkit.discovery;
 
+import static dev.lathe.testkit.discovery.KernelProviders.added;
+import static dev.lathe.testkit.discovery.KernelProviders.addedIds;
+import static dev.lathe.testkit.discovery.KernelProviders.assertKernelProviders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,12 +21,13 @@ import dev.lathe.core.internal.catalog.PluginDiscovery;
 import dev.lathe.core.internal.catalog.Rejection;
 import dev.lathe.testkit.fixtures.BlankIdEvaluatorProvider;
 import dev.lathe.testkit.fixtures.BrokenInfoEvaluatorProvider;
-import dev.lathe.testkit.fixtures.Contexts;
 import dev.lathe.testkit.fixtures.FailingConstructorEvaluatorProvider;
 import dev.lathe.testkit.fixtures.FaultyEvaluatorProvider;
 import dev.lathe.testkit.fixtures.NeedsNewerApiEvaluatorProvider;
 import dev.lathe.testkit.fixtures.SlowEvaluatorProvider;
 import dev.lathe.testkit.jar.PluginJar;
+import dev.lathe.testkit.tck.TestEvaluationContext;
+import dev.lathe.testkit.tck.TestPluginContext;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,13 +49,16 @@ class PluginDiscoveryTest {
   }
 
   @Test
-  void withoutPluginsDirectoryFindsOnlyBuiltIns() throws Exception {
+  void withoutPluginsDirectoryFindsOnlyTheKernelsOwnProviders() throws Exception {
     try (PluginCatalog none = PluginDiscovery.discover(null);
          PluginCatalog missing = PluginDiscovery.discover(folder.resolve("absent"))) {
-      assertEquals(List.of(), none.entries(), "no module on this module path provides a plugin");
-      assertEquals(List.of(), none.rejections());
-      assertEquals(List.of(), missing.entries());
-      assertEquals(List.of(), missing.rejections());
+      for (PluginCatalog catalog : List.of(none, missing)) {
+        assertEquals(3, catalog.entries().size(), "only the kernel provides plugins here: "
+            + catalog.entries());
+        assertKernelProviders(catalog);
+        assertEquals(List.of(), added(catalog));
+        assertEquals(List.of(), catalog.rejections());
+      }
     }
   }
 
@@ -62,7 +69,9 @@ class PluginDiscoveryTest {
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
       assertEquals(List.of(), catalog.rejections());
-      CatalogEntry entry = catalog.find(ExtensionPoint.EVALUATOR, "faulty").orElseThrow();
+      assertKernelProviders(catalog);
+      CatalogEntry entry = single(added(catalog));
+      assertEquals(entry, catalog.find(ExtensionPoint.EVALUATOR, "faulty").orElseThrow());
       assertTrue(entry.external());
       assertEquals(jar.toAbsolutePath().toString(), entry.location());
       assertEquals(ExtensionPoint.EVALUATOR, entry.point());
@@ -70,8 +79,8 @@ class PluginDiscoveryTest {
           "the plugin's own class loader defined its provider");
 
       EvaluatorProvider provider = (EvaluatorProvider) entry.provider();
-      Evaluator evaluator = provider.create(Contexts.plugin(provider, Map.of(), folder));
-      assertEquals(3.5, evaluator.evaluate(CANDIDATE, Contexts.trial("t1")).value("value"));
+      Evaluator evaluator = provider.create(TestPluginContext.of(provider, folder));
+      assertEquals(3.5, evaluator.evaluate(CANDIDATE, trial("t1")).value("value"));
     }
   }
 
@@ -82,6 +91,7 @@ class PluginDiscoveryTest {
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
       assertEquals(List.of(), catalog.rejections());
+      assertEquals(List.of("slow"), addedIds(catalog));
       assertEquals(zip.toAbsolutePath().toString(),
           catalog.find(ExtensionPoint.EVALUATOR, "slow").orElseThrow().location());
     }
@@ -97,7 +107,8 @@ class PluginDiscoveryTest {
       assertEquals(List.of(new Rejection("needs-newer-api", newer.toAbsolutePath().toString(),
               "needs Lathe API [9.0.0,) but this kernel provides " + LatheApi.VERSION)),
           catalog.rejections());
-      assertEquals(List.of("slow"), ids(catalog));
+      assertEquals(List.of("slow"), addedIds(catalog));
+      assertKernelProviders(catalog);
     }
   }
 
@@ -113,7 +124,8 @@ class PluginDiscoveryTest {
               "needs Lathe API [9.0,) (Plugin-Requires) but this kernel provides "
                   + LatheApi.VERSION)),
           catalog.rejections());
-      assertEquals(List.of("slow"), ids(catalog));
+      assertEquals(List.of("slow"), addedIds(catalog));
+      assertKernelProviders(catalog);
     }
   }
 
@@ -125,6 +137,7 @@ class PluginDiscoveryTest {
         .writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
+      assertEquals(List.of("faulty"), addedIds(catalog));
       assertEquals(first.toAbsolutePath().toString(),
           catalog.find(ExtensionPoint.EVALUATOR, "faulty").orElseThrow().location());
       assertEquals(List.of(new Rejection("faulty", second.toAbsolutePath().toString(),
@@ -142,7 +155,8 @@ class PluginDiscoveryTest {
         .provider(SlowEvaluatorProvider.class).writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of("faulty"), ids(catalog));
+      assertEquals(List.of("faulty"), addedIds(catalog));
+      assertKernelProviders(catalog);
       assertEquals(List.of(new Rejection("faulty-plugin", second.toAbsolutePath().toString(),
               "PF4J cannot load it: its Plugin-Id 'faulty-plugin' is already used by "
                   + first.toAbsolutePath())),
@@ -159,7 +173,8 @@ class PluginDiscoveryTest {
     PluginJar.withId("c-slow").provider(SlowEvaluatorProvider.class).writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of("faulty", "slow"), ids(catalog));
+      assertEquals(List.of("faulty", "slow"), addedIds(catalog));
+      assertKernelProviders(catalog);
       Rejection rejection = single(catalog.rejections());
       assertEquals("?", rejection.plugin());
       assertEquals(broken.toAbsolutePath().toString(), rejection.location());
@@ -177,7 +192,8 @@ class PluginDiscoveryTest {
     PluginJar.withId("slow-plugin").provider(SlowEvaluatorProvider.class).writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of("slow"), ids(catalog));
+      assertEquals(List.of("slow"), addedIds(catalog));
+      assertKernelProviders(catalog);
       Rejection rejection = single(catalog.rejections());
       assertEquals(zip.toAbsolutePath().toString(), rejection.location());
       assertTrue(rejection.reason().startsWith("PF4J cannot load it: "), rejection.reason());
@@ -197,7 +213,8 @@ class PluginDiscoveryTest {
     String location = jar.toAbsolutePath().toString();
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of("faulty"), ids(catalog));
+      assertEquals(List.of("faulty"), addedIds(catalog));
+      assertKernelProviders(catalog);
       assertEquals(List.of(
           new Rejection("mixed", location, "provider " + BlankIdEvaluatorProvider.class.getName()
               + " cannot describe itself: IllegalArgumentException: plugin id ' ' is blank or"
@@ -224,7 +241,8 @@ class PluginDiscoveryTest {
     ThirdParty.jar("c").writeTo(plugins());
 
     PluginCatalog catalog = PluginDiscovery.discover(plugins());
-    List<URLClassLoader> loaders = catalog.entries().stream()
+    assertKernelProviders(catalog);
+    List<URLClassLoader> loaders = added(catalog).stream()
         .map(e -> (URLClassLoader) e.provider().getClass().getClassLoader()).toList();
     assertEquals(3, loaders.size());
     for (URLClassLoader loader : loaders) {
@@ -244,14 +262,16 @@ class PluginDiscoveryTest {
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
       assertEquals(List.of(), catalog.rejections());
-      CatalogEntry entry = catalog.find(ExtensionPoint.EVALUATOR, "squares").orElseThrow();
+      assertKernelProviders(catalog);
+      CatalogEntry entry = single(added(catalog));
+      assertEquals(entry, catalog.find(ExtensionPoint.EVALUATOR, "squares").orElseThrow());
       assertEquals(jar.toAbsolutePath().toString(), entry.location());
       assertEquals(ThirdParty.CLASS, entry.provider().getClass().getName());
       EvaluatorProvider provider = (EvaluatorProvider) entry.provider();
-      Evaluator evaluator = provider.create(Contexts.plugin(provider, Map.of("scale", "2.0"),
-          folder));
+      Evaluator evaluator = provider.create(TestPluginContext.builder(provider, folder)
+          .settings(Map.of("scale", "2.0")).build());
       assertEquals(2.0 * (3 * 3 + 0.5 * 0.5),
-          evaluator.evaluate(CANDIDATE, Contexts.trial("t")).value("squares"), 1e-12);
+          evaluator.evaluate(CANDIDATE, trial("t")).value("squares"), 1e-12);
     }
   }
 
@@ -261,6 +281,8 @@ class PluginDiscoveryTest {
         "package com.example; public class Nothing {}").writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
+      assertKernelProviders(catalog);
+      assertEquals(List.of(), added(catalog));
       assertEquals(List.of(new Rejection("empty", jar.toAbsolutePath().toString(),
               "it lists no provider of a Lathe extension point in META-INF/services")),
           catalog.rejections());
@@ -279,7 +301,8 @@ class PluginDiscoveryTest {
         .writeTo(plugins());
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of(), catalog.entries());
+      assertKernelProviders(catalog);
+      assertEquals(List.of(), added(catalog));
       List<Rejection> rejections = catalog.rejections();
       assertEquals(4, rejections.size(), rejections.toString());
       assertEquals(new Rejection("?", unnamed.toAbsolutePath().toString(),
@@ -307,7 +330,8 @@ class PluginDiscoveryTest {
     Files.writeString(plugins().resolve("disabled.txt"), "switched-off\n");
 
     try (PluginCatalog catalog = PluginDiscovery.discover(plugins())) {
-      assertEquals(List.of(), catalog.entries());
+      assertKernelProviders(catalog);
+      assertEquals(List.of(), added(catalog));
       assertEquals(List.of(new Rejection("switched-off", jar.toAbsolutePath().toString(),
           "PF4J left it DISABLED")), catalog.rejections());
     }
@@ -328,12 +352,13 @@ class PluginDiscoveryTest {
     Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
   }
 
-  private static List<String> ids(PluginCatalog catalog) {
-    return catalog.entries().stream().map(CatalogEntry::id).toList();
+  private static <T> T single(List<T> items) {
+    assertEquals(1, items.size(), items.toString());
+    return items.get(0);
   }
 
-  private static Rejection single(List<Rejection> rejections) {
-    assertEquals(1, rejections.size(), rejections.toString());
-    return rejections.get(0);
+  /** The first attempt of trial {@code trialId}, seeded from the id. */
+  private static TestEvaluationContext trial(String trialId) {
+    return TestEvaluationContext.of(trialId, trialId.hashCode());
   }
 }

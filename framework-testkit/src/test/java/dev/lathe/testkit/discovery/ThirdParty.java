@@ -49,6 +49,22 @@ final class ThirdParty {
 
   private ThirdParty() {}
 
+  /**
+   * A builder of a modular jar: module {@code moduleName} that {@code provides} the provider,
+   * compiled from source into the package {@code moduleName}, and lists it as a service too.
+   */
+  static PluginJar modularJar(String pluginId, String moduleName) {
+    String className = moduleName + ".Third";
+    return PluginJar.withId(pluginId)
+        .source(PluginJar.MODULE_INFO, "module " + moduleName + " {\n"
+            + "  requires dev.lathe.api;\n"
+            + "  provides dev.lathe.api.spi.EvaluatorProvider with " + className + ";\n"
+            + "}\n")
+        .source(className, SOURCE.replace("package com.example.third;",
+            "package " + moduleName + ";"))
+        .service(EvaluatorProvider.class, className);
+  }
+
   /** A plugin jar builder with the provider compiled from source and listed as a service. */
   static PluginJar jar(String pluginId) {
     return PluginJar.withId(pluginId).source(CLASS, SOURCE)

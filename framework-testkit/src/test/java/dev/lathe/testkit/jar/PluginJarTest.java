@@ -1,6 +1,7 @@
 package dev.lathe.testkit.jar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +14,12 @@ import dev.lathe.testkit.fixtures.FaultyEvaluatorProvider;
 import dev.lathe.testkit.fixtures.NeedsNewerApiEvaluatorProvider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -95,6 +99,40 @@ class PluginJarTest {
       assertTrue(file.getEntry("com/example/Hello.class") != null);
       assertTrue(file.getEntry("com/example/Hello$Inner.class") != null);
     }
+  }
+
+  @Test
+  void moduleDeclarationMakesAModularJarCompiledOnTheModulePath() throws IOException {
+    Path jar = PluginJar.withId("modular")
+        .source(PluginJar.MODULE_INFO, """
+            module com.example.modular {
+              requires dev.lathe.api;
+              exports com.example.modular;
+            }
+            """)
+        .source("com.example.modular.Hello", """
+            package com.example.modular;
+            public final class Hello {
+              public static String greet() { return dev.lathe.api.LatheApi.VERSION.toString(); }
+            }
+            """)
+        .writeTo(folder);
+    ModuleDescriptor descriptor = ModuleFinder.of(jar).find("com.example.modular").orElseThrow()
+        .descriptor();
+    assertFalse(descriptor.isAutomatic());
+    assertEquals(Set.of("com.example.modular"), descriptor.packages());
+    assertTrue(descriptor.requires().stream().anyMatch(r -> r.name().equals("dev.lathe.api")),
+        descriptor.requires().toString());
+  }
+
+  @Test
+  void moduleDeclarationThatRequiresAnUnknownModuleDoesNotCompile() {
+    PluginJar broken = PluginJar.withId("unknown-module")
+        .source(PluginJar.MODULE_INFO, "module com.example.broken { requires dev.lathe.core; }");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> broken.writeTo(folder));
+    assertTrue(e.getMessage().contains("module-info.java:1: module not found: dev.lathe.core"),
+        e.getMessage());
   }
 
   @Test

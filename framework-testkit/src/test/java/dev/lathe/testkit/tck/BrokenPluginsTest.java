@@ -86,7 +86,9 @@ class BrokenPluginsTest {
     assertFailures(BrokenPlugins.SloppyGraphContract.class, 10, Map.of(
         "providerIsLoadableByServiceLoader", "must be public for ServiceLoader",
         "parametersAreNamedAndDocumented", "parameter 'source' has no doc",
-        "defaultsSatisfyTheirOwnDeclarations", "'99' is above the maximum 10"));
+        "defaultsSatisfyTheirOwnDeclarations", "the kernel refuses the default of parameter"
+            + " 'source': plugin 'tck-bfs-hops' declares an invalid default for 'source': 99 is"
+            + " outside the allowed range [0, 10]"));
   }
 
   @Test

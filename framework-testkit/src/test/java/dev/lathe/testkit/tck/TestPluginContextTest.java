@@ -1,6 +1,7 @@
 package dev.lathe.testkit.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import dev.lathe.api.spi.ParameterSpec.Type;
 import dev.lathe.api.spi.PluginInfo;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.Settings;
+import dev.lathe.core.LatheException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,21 +78,70 @@ class TestPluginContextTest {
   }
 
   @Test
-  void invalidSettingsAreRefusedNamingPluginAndKey() {
-    assertRefused(Map.of("dataset", "x", "populaton", "3"),
-        "plugin 'demo-plugin': setting 'optimizer.populaton' is not a declared parameter");
-    assertRefused(Map.of(), "setting 'optimizer.dataset' is required and has no value");
-    assertRefused(Map.of("dataset", "x", "population", "many"), "'many' is not an integer");
-    assertRefused(Map.of("dataset", "x", "population", "1"), "'1' is below the minimum 2");
-    assertRefused(Map.of("dataset", "x", "rate", "1.5"), "'1.5' is above the maximum 1");
-    assertRefused(Map.of("dataset", "x", "rate", "NaN"), "'NaN' is not a finite number");
-    assertRefused(Map.of("dataset", "x", "elitist", "yes"), "'yes' is not true or false");
-    assertRefused(Map.of("dataset", "x", "selection", "random"),
-        "'random' is not one of [tournament, roulette]");
-    assertRefused(Map.of("dataset", "x", "budget", "soon"), "'soon' is not a duration");
-    assertRefused(Map.of("dataset", "x", "widths", "8,128"), "element '128' is above the maximum 64");
+  void invalidSettingsAreRefusedByTheKernelNamingPluginAndKey() {
+    assertRefused(Map.of("dataset", "x", "populaton", "3"), "settings of plugin 'demo-plugin':"
+        + " optimizer.populaton: unknown setting of plugin 'demo-plugin'; did you mean"
+        + " 'population'?");
+    assertRefused(Map.of(), "settings of plugin 'demo-plugin': optimizer.dataset: required"
+        + " setting of plugin 'demo-plugin' is missing (a string: the data set to use)");
+    assertRefused(Map.of("dataset", "x", "population", "many"),
+        "optimizer.population: 'many' is not an integer (plugin 'demo-plugin')");
+    assertRefused(Map.of("dataset", "x", "population", "1"),
+        "optimizer.population: 1 is outside the allowed range [2, 512] (plugin 'demo-plugin')");
+    assertRefused(Map.of("dataset", "x", "rate", "1.5"),
+        "optimizer.rate: 1.5 is outside the allowed range [0, 1]");
+    assertRefused(Map.of("dataset", "x", "rate", "NaN"), "optimizer.rate: 'NaN' is not a number");
+    assertRefused(Map.of("dataset", "x", "elitist", "yes"),
+        "optimizer.elitist: 'yes' is not a boolean (true or false)");
+    assertRefused(Map.of("dataset", "x", "selection", "roulete"),
+        "optimizer.selection: 'roulete' is not one of tournament, roulette; did you mean"
+            + " 'roulette'?");
+    assertRefused(Map.of("dataset", "x", "budget", "soon"),
+        "optimizer.budget: 'soon' is not a duration");
+    assertRefused(Map.of("dataset", "x", "widths", "8,128"),
+        "optimizer.widths: 128 is outside the allowed range [1, 64]");
     assertRefused(Map.of("dataset", "x", "ops", "conv,attention"),
-        "element 'attention' is not one of [conv, pool, skip]");
+        "optimizer.ops: 'attention' is not one of conv, pool, skip");
+    assertRefused(Map.of("dataset", "${env:LATHE_TEST_SURELY_UNSET_VARIABLE}"),
+        "optimizer.dataset: unresolved variable ${env:LATHE_TEST_SURELY_UNSET_VARIABLE}");
+  }
+
+  @Test
+  void valuesAreReadAsInAnExperimentFile() {
+    Settings s = TestPluginContext.builder(PROVIDER, folder).set("dataset", "mnist")
+        .set("elitist", "FALSE").set("rate", "1").set("budget", "PT2M").set("widths", "4,  8")
+        .set("table", "tables/${optimizer.dataset}.csv").build().settings();
+    assertEquals(Map.of("elitist", "false", "population", "16", "rate", "1.0",
+        "selection", "tournament", "budget", "2m", "table", "tables/mnist.csv", "widths", "4,8",
+        "scales", "0.5,1.0", "ops", "conv,pool", "dataset", "mnist"), s.asMap());
+    assertEquals(folder.resolve("tables/mnist.csv"), s.getPath("table"));
+  }
+
+  @Test
+  void invalidDefaultIsReportedAsThePluginsFault() {
+    PluginProvider sloppy = new PluginProvider() {
+      @Override
+      public PluginInfo info() {
+        return PluginInfo.of("sloppy", "1.0.0", "Sloppy", "[0.1,)");
+      }
+
+      @Override
+      public ExtensionPoint point() {
+        return ExtensionPoint.GRAPH_ALGORITHM;
+      }
+
+      @Override
+      public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.integer("source", 99, "start vertex").range(0, 10));
+      }
+    };
+    LatheException e = assertThrows(LatheException.class,
+        () -> TestPluginContext.of(sloppy, folder));
+    assertEquals(LatheException.Kind.PLUGIN, e.kind());
+    assertEquals("plugin 'sloppy' declares an invalid default for 'source': 99 is outside the"
+        + " allowed range [0, 10]", e.getMessage());
+    assertEquals(3, TestPluginContext.builder(sloppy, folder).set("source", "3").build()
+        .settings().getInt("source"));
   }
 
   @Test
@@ -130,8 +181,12 @@ class TestPluginContextTest {
   }
 
   private void assertRefused(Map<String, String> settings, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    LatheException e = assertThrows(LatheException.class,
         () -> TestPluginContext.builder(PROVIDER, folder).settings(settings).build());
+    assertEquals(LatheException.Kind.CONFIGURATION, e.kind());
+    assertTrue(e.getMessage().startsWith("settings of plugin 'demo-plugin': optimizer."),
+        e.getMessage());
     assertTrue(e.getMessage().contains(message), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
 }

@@ -1,12 +1,15 @@
 package dev.lathe.core.internal.config;
 
+import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.catalog.PluginCatalog;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +96,41 @@ public final class ExperimentFiles {
    */
   public static SettingsView defaults(CatalogEntry entry, String role) {
     return ExperimentValidator.defaults(entry, role);
+  }
+
+  /**
+   * Validates one plugin's settings given apart from an experiment, e.g. by a test, exactly as
+   * the same keys in the plugin's section {@code role} of an experiment file: an undeclared key
+   * is an error with a did-you-mean, every value is checked against its parameter's type, range
+   * and choices and made canonical, {@code ${…}} variables are resolved, defaults are filled in
+   * and a required parameter without a value is an error. {@code lathe.*} system properties do
+   * not apply.
+   *
+   * @param plugin the plugin id, named in messages; not null
+   * @param parameters the parameters the plugin declares; not null
+   * @param role the section the settings stand for, e.g. {@code optimizer}; keys in messages are
+   *     {@code role.key}; not null
+   * @param settings values by parameter name, as written in an experiment file; not null
+   * @param baseDirectory where relative {@code PATH} settings are resolved, or {@code null} to
+   *     leave them relative
+   * @return the validated settings, as a plugin in an experiment gets them
+   * @throws LatheException of kind {@link LatheException.Kind#CONFIGURATION}, one line naming
+   *     the key, if a setting is wrong or missing; of kind {@link LatheException.Kind#PLUGIN} if
+   *     a declared default is invalid
+   */
+  public static SettingsView settings(String plugin, List<ParameterSpec> parameters, String role,
+      Map<String, String> settings, Path baseDirectory) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(settings, "settings");
+    String where = "settings of plugin '" + plugin + "'";
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put(role, new LinkedHashMap<>(settings));
+    ConfigNode root = ConfigurationLayers.effective(where,
+        ConfigurationLayers.fromTree(tree, where), List.of(), new Properties());
+    return ExperimentValidator.pluginSettings(root, role, plugin, parameters,
+        "plugin '" + plugin + "'", baseDirectory);
   }
 
   /**

@@ -216,17 +216,38 @@ final class ExperimentValidator {
     throw child == null ? at.error(message) : at.childError(child, message);
   }
 
+  /** The validated settings of {@code entry}, defaults filled in; see the overload. */
+  private SettingsView settings(ConfigNode owner, String prefix, ConfigNode node,
+      CatalogEntry entry, String role) {
+    return settings(owner, prefix, node, entry.id(), entry.provider().parameters(),
+        "plugin '" + entry.id() + "' from " + entry.location(), role, baseDirectory);
+  }
+
   /**
-   * The validated settings of {@code entry}, defaults filled in.
+   * The settings of one plugin given apart from an experiment, validated as the same keys of
+   * its section in an experiment file: the section {@code role} of {@code root}.
+   *
+   * @param declaredBy names the plugin in the message about an invalid default
+   */
+  static SettingsView pluginSettings(ConfigNode root, String role, String id,
+      List<ParameterSpec> specs, String declaredBy, Path baseDirectory) {
+    ConfigNode node = root.single(role);
+    return node == null
+        ? settings(root, role + ".", null, id, specs, declaredBy, role, baseDirectory)
+        : settings(node, "", node, id, specs, declaredBy, role, baseDirectory);
+  }
+
+  /**
+   * The validated settings of plugin {@code id}, defaults filled in.
    *
    * @param owner the node that errors about missing settings are reported under
    * @param prefix prepended to a setting's name to make its key under {@code owner}
    * @param node the component's node, or {@code null} when the component was defaulted
+   * @param declaredBy names the plugin in the message about an invalid default
    */
-  private SettingsView settings(ConfigNode owner, String prefix, ConfigNode node,
-      CatalogEntry entry, String role) {
-    List<ParameterSpec> specs = entry.provider().parameters();
-    String id = entry.id();
+  private static SettingsView settings(ConfigNode owner, String prefix, ConfigNode node,
+      String id, List<ParameterSpec> specs, String declaredBy, String role,
+      Path baseDirectory) {
     Map<String, String> given = node == null || !node.isMap() ? Map.of()
         : values(node, specs, Set.of("plugin"), "setting of plugin '" + id + "'",
             specs.isEmpty() ? "; plugin '" + id + "' has no settings"
@@ -237,7 +258,7 @@ final class ExperimentValidator {
       if (given.containsKey(spec.name())) {
         values.put(spec.name(), given.get(spec.name()));
       } else if (!spec.required()) {
-        values.put(spec.name(), defaultValue(entry, spec));
+        values.put(spec.name(), defaultValue(declaredBy, spec));
       } else {
         throw owner.childError(prefix + spec.name(), "required setting of plugin '" + id
             + "' is missing (" + ParameterValues.describe(spec.type()) + ": " + spec.doc() + ")");
@@ -259,18 +280,18 @@ final class ExperimentValidator {
         throw new LatheException(LatheException.Kind.CONFIGURATION, "plugin '" + entry.id()
             + "' needs setting '" + spec.name() + "' (" + spec.doc() + ") and has no default");
       }
-      values.put(spec.name(), defaultValue(entry, spec));
+      values.put(spec.name(),
+          defaultValue("plugin '" + entry.id() + "' from " + entry.location(), spec));
     }
     return new SettingsView(entry.id(), role, entry.provider().parameters(), values, null);
   }
 
-  private static String defaultValue(CatalogEntry entry, ParameterSpec spec) {
+  private static String defaultValue(String declaredBy, ParameterSpec spec) {
     try {
       return ParameterValues.canonical(spec, List.of(spec.defaultValue()));
     } catch (InvalidValueException e) {
-      throw new LatheException(LatheException.Kind.PLUGIN, "plugin '" + entry.id() + "' from "
-          + entry.location() + " declares an invalid default for '" + spec.name() + "': "
-          + e.getMessage());
+      throw new LatheException(LatheException.Kind.PLUGIN, declaredBy
+          + " declares an invalid default for '" + spec.name() + "': " + e.getMessage());
     }
   }
 

@@ -1,15 +1,13 @@
 package dev.lathe.plugin.baselines;
 
-import dev.lathe.api.metric.EvaluationContext;
 import dev.lathe.api.metric.Evaluator;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.space.Candidate;
+import dev.lathe.testkit.tck.TestEvaluationContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 
-/** Helpers that evaluate candidates in tests, outside any kernel. */
+/** Helpers that evaluate the test problems' candidates in tests, outside any kernel. */
 public final class Evaluations {
 
   private Evaluations() {}
@@ -23,36 +21,12 @@ public final class Evaluations {
     return Candidate.of(values);
   }
 
-  /** {@code evaluator}'s metrics for {@code candidate}, as the first attempt of a trial. */
+  /**
+   * {@code evaluator}'s metrics for {@code candidate}, as the first attempt of a trial named
+   * after the candidate's hash.
+   */
   public static Metrics evaluate(Evaluator evaluator, Candidate candidate) throws Exception {
-    return evaluator.evaluate(candidate, new FirstAttempt(candidate.hash()));
-  }
-
-  private record FirstAttempt(String trialId) implements EvaluationContext {
-
-    @Override
-    public int attempt() {
-      return 1;
-    }
-
-    @Override
-    public long seed() {
-      return trialId.hashCode();
-    }
-
-    @Override
-    public RandomGenerator random() {
-      return new SplittableRandom(seed());
-    }
-
-    @Override
-    public Metrics upstream() {
-      return Metrics.empty();
-    }
-
-    @Override
-    public boolean cancelled() {
-      return false;
-    }
+    return evaluator.evaluate(candidate,
+        TestEvaluationContext.of(candidate.hash(), candidate.hash().hashCode()));
   }
 }

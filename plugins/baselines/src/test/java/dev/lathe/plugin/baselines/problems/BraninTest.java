@@ -11,19 +11,28 @@ import dev.lathe.api.metric.Metric;
 import dev.lathe.api.metric.Origin;
 import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
-import dev.lathe.plugin.baselines.TestPluginContext;
+import dev.lathe.testkit.tck.TestPluginContext;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BraninTest {
 
   private static final double EXACT_MINIMUM = 5 / (4 * Math.PI);
 
-  private final SearchSpace space =
-      new BraninSpaceProvider().create(TestPluginContext.of(new BraninSpaceProvider(), 1));
-  private final Evaluator evaluator = new BraninEvaluatorProvider()
-      .create(TestPluginContext.of(new BraninEvaluatorProvider(), 1));
+  private SearchSpace space;
+  private Evaluator evaluator;
+
+  @BeforeEach
+  void createSpaceAndEvaluator(@TempDir Path folder) {
+    space = new BraninSpaceProvider().create(
+        TestPluginContext.of(new BraninSpaceProvider(), folder));
+    evaluator = new BraninEvaluatorProvider().create(
+        TestPluginContext.of(new BraninEvaluatorProvider(), folder));
+  }
 
   @Test
   void valueAtEachPublishedMinimiserIsTheGlobalMinimum() {

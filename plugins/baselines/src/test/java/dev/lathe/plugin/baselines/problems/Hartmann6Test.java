@@ -12,19 +12,30 @@ import dev.lathe.api.metric.Origin;
 import dev.lathe.api.space.Dimension;
 import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
-import dev.lathe.plugin.baselines.TestPluginContext;
+import dev.lathe.testkit.tck.TestPluginContext;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Hartmann6Test {
 
   private static final double[] MINIMISER =
       Hartmann6.PUBLISHED_MINIMISER.stream().mapToDouble(Double::doubleValue).toArray();
 
-  private final Evaluator evaluator = new Hartmann6EvaluatorProvider()
-      .create(TestPluginContext.of(new Hartmann6EvaluatorProvider(), 1));
+  @TempDir
+  Path folder;
+
+  private Evaluator evaluator;
+
+  @BeforeEach
+  void createEvaluator() {
+    evaluator = new Hartmann6EvaluatorProvider().create(
+        TestPluginContext.of(new Hartmann6EvaluatorProvider(), folder));
+  }
 
   @Test
   void valueAtThePublishedMinimiserIsThePublishedMinimum() {
@@ -57,8 +68,8 @@ class Hartmann6Test {
 
   @Test
   void spaceIsTheUnitSixCube() {
-    SearchSpace space =
-        new Hartmann6SpaceProvider().create(TestPluginContext.of(new Hartmann6SpaceProvider(), 1));
+    SearchSpace space = new Hartmann6SpaceProvider().create(
+        TestPluginContext.of(new Hartmann6SpaceProvider(), folder));
     assertEquals("hartmann6", space.id());
     List<Dimension> expected = List.of(RealDimension.of("x1", 0, 1),
         RealDimension.of("x2", 0, 1), RealDimension.of("x3", 0, 1), RealDimension.of("x4", 0, 1),

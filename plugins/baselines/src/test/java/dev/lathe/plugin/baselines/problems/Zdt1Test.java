@@ -14,13 +14,18 @@ import dev.lathe.api.space.Dimension;
 import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.api.spi.ParameterSpec;
-import dev.lathe.plugin.baselines.TestPluginContext;
+import dev.lathe.testkit.tck.TestPluginContext;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Zdt1Test {
+
+  @TempDir
+  Path folder;
 
   @Test
   void valuesAtHandComputedPoints() {
@@ -63,7 +68,7 @@ class Zdt1Test {
   @Test
   void spaceHasThirtyDimensionsByDefault() {
     SearchSpace space =
-        new Zdt1SpaceProvider().create(TestPluginContext.of(new Zdt1SpaceProvider(), 1));
+        new Zdt1SpaceProvider().create(TestPluginContext.of(new Zdt1SpaceProvider(), folder));
     assertEquals("zdt1", space.id());
     assertEquals(30, space.dimensions().size());
     assertEquals(RealDimension.of("x30", 0, 1), space.dimensions().get(29));
@@ -72,12 +77,12 @@ class Zdt1Test {
   @Test
   void spaceAndEvaluatorReadTheDimensionsSetting() throws Exception {
     Map<String, String> five = Map.of("dimensions", "5");
-    SearchSpace space =
-        new Zdt1SpaceProvider().create(TestPluginContext.of(new Zdt1SpaceProvider(), 1, five));
+    SearchSpace space = new Zdt1SpaceProvider().create(
+        TestPluginContext.builder(new Zdt1SpaceProvider(), folder).settings(five).build());
     assertEquals(List.of("x1", "x2", "x3", "x4", "x5"),
         space.dimensions().stream().map(Dimension::name).toList());
-    Evaluator evaluator = new Zdt1EvaluatorProvider()
-        .create(TestPluginContext.of(new Zdt1EvaluatorProvider(), 1, five));
+    Evaluator evaluator = new Zdt1EvaluatorProvider().create(
+        TestPluginContext.builder(new Zdt1EvaluatorProvider(), folder).settings(five).build());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> evaluate(evaluator, point(0.5, 0, 0, 0)));
     assertTrue(e.getMessage().contains("'x5'"), e.getMessage());
@@ -88,8 +93,7 @@ class Zdt1Test {
 
   @Test
   void evaluatorProducesTwoAnalyticObjectivesAndIgnoresOtherDimensions() throws Exception {
-    Evaluator evaluator = new Zdt1EvaluatorProvider()
-        .create(TestPluginContext.of(new Zdt1EvaluatorProvider(), 1, Map.of("dimensions", "2")));
+    Evaluator evaluator = twoDimensional();
     assertEquals(Set.of("f1", "f2"), evaluator.produces());
     Metrics metrics = evaluate(evaluator, point(0.25, 0.5).with("batch_size", 64));
     assertEquals(List.of("f1", "f2"), List.copyOf(metrics.names()));
@@ -102,8 +106,7 @@ class Zdt1Test {
 
   @Test
   void evaluatorRefusesAValueOutsideTheUnitInterval() {
-    Evaluator evaluator = new Zdt1EvaluatorProvider()
-        .create(TestPluginContext.of(new Zdt1EvaluatorProvider(), 1, Map.of("dimensions", "2")));
+    Evaluator evaluator = twoDimensional();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> evaluate(evaluator, point(0.5, 1.5)));
     assertTrue(e.getMessage().contains("'x2'"), e.getMessage());
@@ -113,5 +116,10 @@ class Zdt1Test {
   void refusesFewerThanTwoDimensionsOrAWrongPoint() {
     assertThrows(IllegalArgumentException.class, () -> new Zdt1(1));
     assertThrows(IllegalArgumentException.class, () -> new Zdt1(3).values(new double[2]));
+  }
+
+  private Evaluator twoDimensional() {
+    return new Zdt1EvaluatorProvider().create(TestPluginContext
+        .builder(new Zdt1EvaluatorProvider(), folder).settings(Map.of("dimensions", "2")).build());
   }
 }

@@ -13,12 +13,14 @@ import dev.lathe.api.spi.EvaluatorProvider;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.SearchSpaceProvider;
 import dev.lathe.plugin.baselines.Evaluations;
-import dev.lathe.plugin.baselines.TestPluginContext;
 import dev.lathe.plugin.baselines.problems.Branin;
+import dev.lathe.testkit.tck.TestPluginContext;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random search with 200 trials on Branin, for 10 seeds. Uniform sampling puts 1.16% of
@@ -32,16 +34,19 @@ class RandomSearchOnBraninTest {
   private static final int BATCH = 8;
 
   @Test
-  void twoHundredTrialsComeCloseToTheMinimumForMostSeeds() throws Exception {
+  void twoHundredTrialsComeCloseToTheMinimumForMostSeeds(@TempDir Path folder) throws Exception {
     RandomSearchProvider optimizers = new RandomSearchProvider();
     SearchSpaceProvider spaces = provider(SearchSpaceProvider.class);
     EvaluatorProvider evaluators = provider(EvaluatorProvider.class);
     double[] best = new double[10];
     for (int seed = 0; seed < best.length; seed++) {
-      Problem problem = new Problem(spaces.create(TestPluginContext.of(spaces, seed)),
+      Problem problem = new Problem(
+          spaces.create(TestPluginContext.builder(spaces, folder).seed(seed).build()),
           List.of(Objective.minimize("value")), List.of());
-      Optimizer optimizer = optimizers.create(TestPluginContext.of(optimizers, seed), problem);
-      Evaluator evaluator = evaluators.create(TestPluginContext.of(evaluators, seed));
+      Optimizer optimizer = optimizers.create(
+          TestPluginContext.builder(optimizers, folder).seed(seed).build(), problem);
+      Evaluator evaluator = evaluators.create(
+          TestPluginContext.builder(evaluators, folder).seed(seed).build());
       best[seed] = Double.POSITIVE_INFINITY;
       long trial = 0;
       while (trial < TRIALS) {

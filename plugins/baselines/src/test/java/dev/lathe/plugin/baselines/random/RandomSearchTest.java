@@ -17,13 +17,15 @@ import dev.lathe.api.space.Dimension;
 import dev.lathe.api.space.IntegerDimension;
 import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
-import dev.lathe.plugin.baselines.TestPluginContext;
+import dev.lathe.testkit.tck.TestPluginContext;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RandomSearchTest {
 
@@ -60,9 +62,13 @@ class RandomSearchTest {
   private static final Problem PROBLEM = new Problem(MIXED,
       List.of(Objective.maximize("accuracy"), Objective.minimize("latency_ms")), List.of());
 
-  private static Optimizer optimizer(long seed) {
+  @TempDir
+  Path folder;
+
+  private Optimizer optimizer(long seed) {
     RandomSearchProvider provider = new RandomSearchProvider();
-    return provider.create(TestPluginContext.of(provider, seed), PROBLEM);
+    return provider.create(TestPluginContext.builder(provider, folder).seed(seed).build(),
+        PROBLEM);
   }
 
   private static List<Candidate> ask(Optimizer optimizer, int... batches) {

@@ -11,20 +11,26 @@ import dev.lathe.api.reproduce.ClaimResult;
 import dev.lathe.api.reproduce.ClaimResult.Verdict;
 import dev.lathe.api.reproduce.Reproduction;
 import dev.lathe.api.reproduce.Reproduction.Mode;
-import dev.lathe.plugin.baselines.TestPluginContext;
+import dev.lathe.testkit.tck.TestPluginContext;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BaselinesReproductionTest {
 
   private static final BaselinesReproductionProvider PROVIDER =
       new BaselinesReproductionProvider();
 
-  private static Reproduction reproduction(long seed, Map<String, String> settings) {
-    return PROVIDER.create(TestPluginContext.of(PROVIDER, seed, settings));
+  @TempDir
+  Path folder;
+
+  private Reproduction reproduction(long seed, Map<String, String> settings) {
+    return PROVIDER.create(
+        TestPluginContext.builder(PROVIDER, folder).seed(seed).settings(settings).build());
   }
 
   private static Map<String, ClaimResult> checkAll(Reproduction reproduction) throws Exception {

@@ -1,0 +1,12 @@
+package dev.lathe.plugin.baselines.problems;
+
+import dev.lathe.api.spi.SearchSpaceProvider;
+import dev.lathe.testkit.tck.SearchSpaceContract;
+
+class Hartmann6SpaceContractTest extends SearchSpaceContract {
+
+  @Override
+  protected SearchSpaceProvider provider() {
+    return new Hartmann6SpaceProvider();
+  }
+}
