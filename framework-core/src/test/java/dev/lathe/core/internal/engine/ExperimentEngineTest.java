@@ -9,6 +9,7 @@ import dev.lathe.api.store.TrialRecord;
 import dev.lathe.core.ExperimentListener;
 import dev.lathe.core.ExperimentResult;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.config.Budget;
 import dev.lathe.core.internal.config.Execution;
 import dev.lathe.core.internal.config.ExperimentConfig;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,40 @@ class ExperimentEngineTest {
     long reused = Files.readAllLines(dir.resolve(EventLog.FILE_NAME)).stream()
         .filter(l -> l.contains("\"trial_reused\"")).count();
     assertEquals(20, reused);
+  }
+
+  @Test
+  void stopsWhenTheTargetIsReached() {
+    ExperimentConfig c = TestPlugins.config("target", 10_000, Map.of(), false,
+        new Execution(1, Duration.ZERO, 0));
+    ExperimentConfig withTarget = new ExperimentConfig(c.name(), c.seed(), c.source(), c.space(),
+        c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(), c.objectives(),
+        c.constraints(), new Budget(10_000, Duration.ZERO, OptionalDouble.of(0.01)),
+        c.execution());
+    ExperimentResult r = run(withTarget, null);
+    assertEquals(ExperimentResult.StopReason.TARGET, r.stopReason());
+    double best = r.best().orElseThrow().metrics().value("value");
+    assertTrue(best <= 0.01, "best " + best);
+    TrialRecord last = r.trials().get(r.trials().size() - 1);
+    assertEquals(r.best().orElseThrow(), last, "stops right after the trial that reached it");
+    assertTrue(r.trials().stream().limit(r.trials().size() - 1)
+        .allMatch(t -> t.metrics().value("value") > 0.01));
+  }
+
+  @Test
+  void stopsWhenTheTimeIsSpent() {
+    ExperimentConfig c = TestPlugins.config("time", Long.MAX_VALUE, Map.of("hang", "2"), false,
+        new Execution(2, Duration.ofMillis(50), 0));
+    ExperimentConfig timed = new ExperimentConfig(c.name(), c.seed(), c.source(), c.space(),
+        c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(), c.objectives(),
+        c.constraints(), new Budget(Long.MAX_VALUE, Duration.ofMillis(600),
+            OptionalDouble.empty()), c.execution());
+    long t0 = System.nanoTime();
+    ExperimentResult r = run(timed, null);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertEquals(ExperimentResult.StopReason.TIME, r.stopReason());
+    assertTrue(r.elapsed().toMillis() >= 600, "ran " + r.elapsed());
+    assertTrue(seconds < 5, "stopped soon after 0.6 s, took " + seconds);
   }
 
   @Test
