@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 
 /**
  * A semantic version {@code MAJOR.MINOR.PATCH[-PRERELEASE]}; missing minor or patch parts read
- * as zero. Pre-releases order before their release, as in semver.org.
+ * as zero. Pre-releases order before their release and among themselves as in semver.org.
  *
  * @param major major version, not negative
  * @param minor minor version, not negative
@@ -41,11 +41,15 @@ public record Version(int major, int minor, int patch, String preRelease)
     if (!m.matches()) {
       throw new IllegalArgumentException("not a version: '" + text + "' (expected e.g. 1.2.3)");
     }
-    return new Version(
-        Integer.parseInt(m.group(1)),
-        m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
-        m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
-        m.group(4) == null ? "" : m.group(4));
+    try {
+      return new Version(
+          Integer.parseInt(m.group(1)),
+          m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+          m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+          m.group(4) == null ? "" : m.group(4));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a version: '" + text + "' (expected e.g. 1.2.3)");
+    }
   }
 
   /** This version without its pre-release label. */
@@ -62,7 +66,36 @@ public record Version(int major, int minor, int patch, String preRelease)
     if (preRelease.equals(other.preRelease)) return 0;
     if (preRelease.isEmpty()) return 1;
     if (other.preRelease.isEmpty()) return -1;
-    return preRelease.compareTo(other.preRelease);
+    return comparePreReleases(preRelease, other.preRelease);
+  }
+
+  /**
+   * Semver precedence of pre-release labels: dot-separated identifiers compared left to right,
+   * numeric ones as numbers and below alphanumeric ones; of two labels that agree as far as
+   * the shorter goes, the shorter comes first.
+   */
+  private static int comparePreReleases(String a, String b) {
+    String[] x = a.split("\\.", -1);
+    String[] y = b.split("\\.", -1);
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      boolean xNumeric = isNumeric(x[i]);
+      boolean yNumeric = isNumeric(y[i]);
+      int c;
+      if (xNumeric && yNumeric) {
+        c = x[i].length() != y[i].length()
+            ? Integer.compare(x[i].length(), y[i].length()) : x[i].compareTo(y[i]);
+      } else if (xNumeric != yNumeric) {
+        c = xNumeric ? -1 : 1;
+      } else {
+        c = x[i].compareTo(y[i]);
+      }
+      if (c != 0) return c;
+    }
+    return Integer.compare(x.length, y.length);
+  }
+
+  private static boolean isNumeric(String identifier) {
+    return !identifier.isEmpty() && identifier.chars().allMatch(ch -> ch >= '0' && ch <= '9');
   }
 
   @Override

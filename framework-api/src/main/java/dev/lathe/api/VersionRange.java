@@ -82,7 +82,7 @@ public record VersionRange(Version min, boolean minInclusive, Version max, boole
   @Override
   public String toString() {
     if (min != null && max == null && minInclusive) return "[" + min + ",)";
-    if (min != null && min.equals(max)) return "[" + min + "]";
+    if (min != null && min.equals(max) && minInclusive && maxInclusive) return "[" + min + "]";
     return (minInclusive ? "[" : "(") + (min == null ? "" : min) + ","
         + (max == null ? "" : max) + (maxInclusive ? "]" : ")");
   }

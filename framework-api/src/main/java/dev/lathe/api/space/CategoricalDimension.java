@@ -21,7 +21,13 @@ public record CategoricalDimension(String name, List<Object> choices) implements
   /** Checks name and choices; integer choices of type {@code Integer} become {@code Long}. */
   public CategoricalDimension {
     Names.check(name);
-    choices = choices.stream().map(CategoricalDimension::normalise).toList();
+    choices = choices.stream().map(c -> {
+      try {
+        return normalise(c);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("dimension '" + name + "': " + e.getMessage(), e);
+      }
+    }).toList();
     if (choices.isEmpty()) {
       throw new IllegalArgumentException("dimension '" + name + "' has no choices");
     }
@@ -35,19 +41,25 @@ public record CategoricalDimension(String name, List<Object> choices) implements
     return new CategoricalDimension(name, List.of(choices));
   }
 
+  /** Whether {@code v} is a string, an integer or real of a primitive wrapper, or a boolean. */
+  private static boolean supported(Object v) {
+    return v instanceof String || v instanceof Long || v instanceof Integer || v instanceof Short
+        || v instanceof Byte || v instanceof Double || v instanceof Float || v instanceof Boolean;
+  }
+
   static Object normalise(Object v) {
     Objects.requireNonNull(v, "choice");
+    if (!supported(v)) {
+      throw new IllegalArgumentException("choice " + v + " is a " + v.getClass().getSimpleName()
+          + "; choices must be strings, integers, reals or booleans");
+    }
     if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
     }
     if (v instanceof Float f) {
       return f.doubleValue();
     }
-    if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
-      return v;
-    }
-    throw new IllegalArgumentException("choice " + v + " is a " + v.getClass().getSimpleName()
-        + "; choices must be strings, integers, reals or booleans");
+    return v;
   }
 
   @Override
@@ -57,12 +69,12 @@ public record CategoricalDimension(String name, List<Object> choices) implements
 
   @Override
   public boolean contains(Object value) {
-    return value != null && choices.contains(normalise(value));
+    return supported(value) && choices.contains(normalise(value));
   }
 
   /** The position of {@code value} among the choices. */
   public int indexOf(Object value) {
-    int i = value == null ? -1 : choices.indexOf(normalise(value));
+    int i = contains(value) ? choices.indexOf(normalise(value)) : -1;
     if (i < 0) {
       throw Dimension.illegal(this, value, "one of " + choices);
     }

@@ -66,6 +66,9 @@ public record RealDimension(String name, double low, double high, boolean log) i
   @Override
   public Object fromUnit(double u) {
     double c = Math.min(1, Math.max(0, u));
+    if (c == 1) {
+      return high;
+    }
     double v = log ? low * Math.exp(c * Math.log(high / low)) : low + c * (high - low);
     return Math.min(high, Math.max(low, v));
   }

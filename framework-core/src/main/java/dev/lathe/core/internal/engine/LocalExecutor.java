@@ -60,19 +60,21 @@ final class LocalExecutor implements TrialExecutor {
   @Override
   public CompletableFuture<TrialOutcome> submit(TrialTask task) {
     Job job = new Job(task);
-    if (threads == 1 && task.timeout().isZero()) {
-      job.run();
-      return job.future;
-    }
+    boolean inline = threads == 1 && task.timeout().isZero();
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("executor 'local' is closed");
       }
-      pending.add(job);
-      if (busy < threads) {
-        busy++;
-        workers.execute(this::work);
+      if (!inline) {
+        pending.add(job);
+        if (busy < threads) {
+          busy++;
+          workers.execute(this::work);
+        }
       }
+    }
+    if (inline) {
+      job.run();
     }
     return job.future;
   }
