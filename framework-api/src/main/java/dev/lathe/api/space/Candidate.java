@@ -111,35 +111,40 @@ public final class Candidate {
   });
 
   /**
-   * SHA-256 over the names in sorted order, each followed by its value's type tag and its
-   * bytes: UTF-8 for strings, the 64-bit two's complement for integers, the IEEE-754 bits for
-   * reals, one byte for booleans.
+   * SHA-256 over the names in sorted order, each written as its UTF-8 length (4 bytes, big
+   * endian) and bytes, followed by its value's type tag and bytes: the 64-bit two's complement
+   * for integers, the IEEE-754 bits for reals, one byte for booleans, and length and UTF-8 bytes
+   * for strings. Lengths make the encoding unambiguous: no two candidates share their bytes.
    */
   private static String contentHash(Map<String, Object> values) {
     String[] names = values.keySet().toArray(new String[0]);
     Arrays.sort(names);
     MessageDigest digest = SHA_256.get();
-    ByteBuffer buffer = ByteBuffer.allocate(9);
     for (String name : names) {
-      digest.update(name.getBytes(StandardCharsets.UTF_8));
+      text(digest, name);
       Object v = values.get(name);
-      buffer.clear();
+      ByteBuffer value = ByteBuffer.allocate(9);
       if (v instanceof Long l) {
-        buffer.put((byte) 'L').putLong(l);
+        value.put((byte) 'L').putLong(l);
       } else if (v instanceof Double d) {
-        buffer.put((byte) 'D').putLong(Double.doubleToLongBits(d));
+        value.put((byte) 'D').putLong(Double.doubleToLongBits(d));
       } else if (v instanceof Boolean b) {
-        buffer.put((byte) 'B').put((byte) (b ? 1 : 0));
+        value.put((byte) 'B').put((byte) (b ? 1 : 0));
       } else {
-        buffer.put((byte) 'S');
-        digest.update(buffer.flip());
-        buffer.clear();
-        digest.update(((String) v).getBytes(StandardCharsets.UTF_8));
-        buffer.put((byte) 0);
+        value.put((byte) 'S');
       }
-      digest.update(buffer.flip());
+      digest.update(value.flip());
+      if (v instanceof String text) {
+        text(digest, text);
+      }
     }
     return HexFormat.of().formatHex(digest.digest(), 0, 8);
+  }
+
+  private static void text(MessageDigest digest, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    digest.update(ByteBuffer.allocate(4).putInt(bytes.length).flip());
+    digest.update(bytes);
   }
 
   private Number number(String name) {

@@ -19,6 +19,10 @@ public record IntegerDimension(String name, long low, long high, long step) impl
   /** Checks the bounds. */
   public IntegerDimension {
     Names.check(name);
+    if (high >= low && low < 0 && high > Long.MAX_VALUE + low) {
+      throw new IllegalArgumentException("dimension '" + name + "': [" + low + ", " + high
+          + "] is too wide (more than 2^63 - 1 values apart)");
+    }
     if (step < 1 || high < low || (high - low) % step != 0) {
       throw new IllegalArgumentException("dimension '" + name + "': [" + low + ", " + high
           + "] step " + step + " is not a range (need low <= high, step >= 1 dividing high - low)");

@@ -122,18 +122,27 @@ class CandidateTest {
   /**
    * The hashes of fixed candidates, computed once and pinned: trial ids derive from them, so a
    * change here makes every stored experiment unresumable. They equal the first 8 bytes of
-   * SHA-256 over each name in sorted order followed by a type tag and the value's bytes.
+   * SHA-256 over each name in sorted order (as 4-byte length and UTF-8 bytes) followed by a type
+   * tag and the value's bytes (strings again with their length); checked against an independent
+   * Python implementation of that layout.
    */
   @Test
   void hashesAreGoldenValuesThatNeverChange() {
-    assertEquals("20587db6ecaf89a9", Candidate.of(Map.of("x", 1L)).hash());
-    assertEquals("34a40490a7bc835a", Candidate.of(Map.of("x", 1.0)).hash());
-    assertEquals("a2b145111d45b6cf", Candidate.of(Map.of("x", "1")).hash());
-    assertEquals("e660cbf5b81356f3", Candidate.of(Map.of("x", true)).hash());
+    assertEquals("b79b0a185b34c91d", Candidate.of(Map.of("x", 1L)).hash());
+    assertEquals("60d4cbaf3cd08b93", Candidate.of(Map.of("x", 1.0)).hash());
+    assertEquals("85938c4780b9edd0", Candidate.of(Map.of("x", "1")).hash());
+    assertEquals("65f0cd2797068850", Candidate.of(Map.of("x", true)).hash());
     assertEquals("e3b0c44298fc1c14", Candidate.of(Map.of()).hash());
-    assertEquals("b57a2c90391c8795",
+    assertEquals("e583e42a923bbce1",
         ordered("width", 64, "lr", 0.001, "act", "relu", "bn", false).hash());
-    assertEquals("ed1dfd5da7528178", ordered("name", "größe \"q\"\n", "k", -7, "z", -0.0).hash());
+    assertEquals("92aacfc328fe49c7", ordered("name", "größe \"q\"\n", "k", -7, "z", -0.0).hash());
+  }
+
+  @Test
+  void namesAndStringValuesCannotRunIntoEachOther() {
+    assertNotEquals(Candidate.of(Map.of("a", "Sb")).hash(), Candidate.of(Map.of("aS", "b")).hash());
+    assertNotEquals(Candidate.of(Map.of("a", "x\0b", "c", "d")).hash(),
+        Candidate.of(Map.of("a", "x", "b", "c\0d")).hash());
   }
 
   @Test
