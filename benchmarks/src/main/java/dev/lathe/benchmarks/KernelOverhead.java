@@ -26,11 +26,16 @@ import java.util.concurrent.TimeUnit;
  * from the first ask to the last tell. Two pairs: Lathe's in-memory store beside Optuna's
  * in-memory storage, and Lathe's durable local store (a trial is written to the OS before it is
  * reported complete, so it survives kill -9; fsync once a second) beside Optuna's journal file
- * (fsync per trial). Lathe is also measured with batches of 64 on two threads.
+ * (fsync per trial). Lathe is also measured with batches of 64 on two threads. The JVM is
+ * warmed up first (untimed runs of {@value #WARM_UP_TRIALS} trials), as any JVM benchmark is;
+ * CPython has no JIT to warm.
  *
  * <p>Run: {@code benchmarks/run-kernel-overhead.sh [--trials N] [--repeats R] [--json FILE]}.
  */
 public final class KernelOverhead {
+
+  /** Trials of each untimed run that brings the JVM to steady state before measuring. */
+  static final int WARM_UP_TRIALS = 20_000;
 
   /** One measured configuration. */
   public record Row(String pair, String side, String setup, int trials, List<Double> rates) {
@@ -66,8 +71,8 @@ public final class KernelOverhead {
     Path scratch = Files.createTempDirectory("lathe-overhead");
     try (Lathe lathe = Lathe.open(scratch.resolve("no-plugins"))) {
       for (int warmUp = 0; warmUp < 3; warmUp++) {
-        run(lathe, false, 1, 1, scratch);
-        run(lathe, false, 64, 2, scratch);
+        run(lathe, false, 1, 1, WARM_UP_TRIALS, scratch);
+        run(lathe, false, 64, 2, WARM_UP_TRIALS, scratch);
       }
       rows.add(optuna("memory", "in-memory storage, sequential"));
       rows.add(lathe(lathe, "memory", "memory store, batch 1, 1 thread", false, 1, 1, scratch));
@@ -83,13 +88,15 @@ public final class KernelOverhead {
       int threads, Path scratch) {
     List<Double> rates = new ArrayList<>();
     for (int r = 0; r < repeats; r++) {
-      rates.add(run(lathe, durable, batch, threads, scratch.resolve(pair + "-" + batch + "-" + r)));
+      rates.add(run(lathe, durable, batch, threads, trials,
+          scratch.resolve(pair + "-" + batch + "-" + r)));
     }
     return new Row(pair, "Lathe", setup, trials, rates);
   }
 
   /** One Lathe run; trials per second from the first ask to the last tell. */
-  private double run(Lathe lathe, boolean durable, int batch, int threads, Path folder) {
+  private double run(Lathe lathe, boolean durable, int batch, int threads, int trials,
+      Path folder) {
     long[] span = new long[2];
     ExperimentBuilder b = lathe.newExperiment().name("overhead").seed(1)
         .space("branin", Map.of()).evaluator("branin").optimizer("random")
