@@ -15,8 +15,10 @@ final class Outcome {
 
   private Outcome() {}
 
-  static ExperimentListener progress(CommandSpec spec) {
-    return new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+  /** Progress on standard error, or nothing when {@code quiet}. */
+  static ExperimentListener progress(CommandSpec spec, boolean quiet) {
+    return quiet ? new ExperimentListener() {}
+        : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
   }
 
   /** Prints the summary; exit code 4 when no trial completed. */

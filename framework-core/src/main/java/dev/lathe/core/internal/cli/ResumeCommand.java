@@ -1,6 +1,5 @@
 package dev.lathe.core.internal.cli;
 
-import dev.lathe.core.ExperimentListener;
 import dev.lathe.core.Lathe;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +33,7 @@ final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Lathe lathe = root.open()) {
-      ExperimentListener listener = quiet ? new ExperimentListener() {} : Outcome.progress(spec);
-      return Outcome.print(spec, lathe.resume(folder, overrides, listener));
+      return Outcome.print(spec, lathe.resume(folder, overrides, Outcome.progress(spec, quiet)));
     }
   }
 }

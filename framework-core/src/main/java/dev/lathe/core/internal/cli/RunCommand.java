@@ -37,11 +37,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Lathe lathe = root.open()) {
-      return Outcome.print(spec, lathe.run(file, overrides, out, listener()));
+      return Outcome.print(spec, lathe.run(file, overrides, out, Outcome.progress(spec, quiet)));
     }
-  }
-
-  private dev.lathe.core.ExperimentListener listener() {
-    return quiet ? new dev.lathe.core.ExperimentListener() {} : Outcome.progress(spec);
   }
 }

@@ -85,8 +85,17 @@ final class ExperimentPlan implements AutoCloseable {
     });
     Component x = config.executor();
     EvaluationChain chain = new EvaluationChain(space, evaluators, accelerators);
-    this.executor = create(x, () ->
-        ((ExecutorProvider) x.entry().provider()).create(context(x, base), chain));
+    try {
+      this.executor = create(x, () ->
+          ((ExecutorProvider) x.entry().provider()).create(context(x, base), chain));
+    } catch (RuntimeException e) {
+      try {
+        store.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /** The seed of the component in {@code role}. */
