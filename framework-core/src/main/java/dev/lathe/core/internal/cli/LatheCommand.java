@@ -48,7 +48,12 @@ public final class LatheCommand {
   /** Runs {@code lathe} with {@code args} and exits with its code. */
   public static void main(String[] args) {
     quietLogging(java.util.Arrays.asList(args).contains("--debug"));
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = execute(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
   /** Runs {@code lathe} with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
