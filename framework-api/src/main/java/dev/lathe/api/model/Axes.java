@@ -1,6 +1,5 @@
 package dev.lathe.api.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,14 +15,6 @@ final class Axes {
    * @throws IllegalArgumentException naming {@code what} if the count is wrong or a value is
    *     below {@code min}
    */
-  static List<Integer> of(String layer, String what, int rank, int min, int... values) {
-    List<Integer> list = new ArrayList<>();
-    for (int v : values) {
-      list.add(v);
-    }
-    return of(layer, what, rank, min, list);
-  }
-
   static List<Integer> of(String layer, String what, int rank, int min, List<Integer> values) {
     if (values.size() == 1 && rank > 1) {
       values = Collections.nCopies(rank, values.get(0));

@@ -135,10 +135,14 @@ public record Convolution(
         dilation, groups, bias, transposed, outputPadding);
   }
 
-  /** This convolution transposed, with output padding {@code outputPadding} (one value, or one per axis). */
-  public Convolution transposed(int... outputPadding) {
+  /**
+   * This convolution transposed, with output padding {@code outputPadding} (none: 0; one value,
+   * or one per axis).
+   */
+  public Convolution transpose(int... outputPadding) {
     return new Convolution(spatialRank, inChannels, outChannels, kernel, stride, padding,
-        dilation, groups, bias, true, list(outputPadding));
+        dilation, groups, bias, true, outputPadding.length == 0 ? List.of(0)
+            : list(outputPadding));
   }
 
   @Override
