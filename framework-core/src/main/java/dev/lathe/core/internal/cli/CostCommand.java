@@ -86,7 +86,7 @@ final class CostCommand implements Callable<Integer> {
     totals.row(result.convention().operationsUnit(), CostResult.decimal(report.macs(), 2),
         exact(report.macs()));
     totals.row("peak activations", CostResult.bytes(report.activationBytes()),
-        report.activationBytes() + " bytes");
+        exact(report.activationBytes()) + " bytes");
     out.print(totals);
     if (nodes) {
       out.println();
