@@ -24,7 +24,8 @@ import org.apiguardian.api.API;
  * {@link Node}s in a topological order (the order they were added), each a {@link Layer} with
  * the tensors it reads. Shapes are inferred and checked as nodes are added, so a built network
  * always fits together. Parameters, MACs and activation memory are counted by the conventions
- * of {@link dev.lathe.api.model.cost}.
+ * of {@link dev.lathe.api.model.cost}; as a {@link Workload} of kind {@code network}, a search
+ * space can hand it to an accelerator to cost.
  *
  * <pre>{@code
  * Network net = Network.builder("tiny")

@@ -69,7 +69,7 @@ final class MicronetConvention extends NodeByNodeConvention {
   }
 
   /** The other fp32 operations per element of each element-wise activation. */
-  static int perElement(Activation.Function f) {
+  private static int perElement(Activation.Function f) {
     return switch (f) {
       case RELU, TANH -> 1;
       case RELU6 -> 2;
