@@ -12,6 +12,8 @@ module dev.lathe.api {
   exports dev.lathe.api.execute;
   exports dev.lathe.api.graph;
   exports dev.lathe.api.metric;
+  exports dev.lathe.api.model;
+  exports dev.lathe.api.model.cost;
   exports dev.lathe.api.optimize;
   exports dev.lathe.api.reproduce;
   exports dev.lathe.api.space;

@@ -51,7 +51,8 @@ class CommandLineIT {
     assertEquals(0, r.exit(), r.toString());
     Map<String, JsonNode> byId = new HashMap<>();
     JSON.readTree(r.out()).get("plugins").forEach(p -> byId.put(p.get("id").asText(), p));
-    assertEquals(Set.of("baselines", "branin", "hartmann6", "local", "memory", "random", "zdt1"),
+    assertEquals(Set.of("baselines", "branin", "hartmann6", "local", "memory", "random", "zdt1",
+        "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base"),
         byId.keySet());
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
     assertEquals(List.of("result-store", "executor"), texts(byId.get("local").get("extension_points")));
@@ -135,7 +136,8 @@ class CommandLineIT {
         }
       }
     }
-    assertEquals(3, checked, "dev.lathe.api, dev.lathe.core, dev.lathe.plugin.baselines");
+    assertEquals(4, checked,
+        "dev.lathe.api, dev.lathe.core, dev.lathe.plugin.baselines, dev.lathe.plugin.zoo");
   }
 
   static List<String> texts(JsonNode array) {

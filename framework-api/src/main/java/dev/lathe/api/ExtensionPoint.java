@@ -15,7 +15,8 @@ public enum ExtensionPoint {
   GRAPH_ALGORITHM("graph-algorithm"),
   RESULT_STORE("result-store"),
   EXECUTOR("executor"),
-  REPRODUCTION("reproduction");
+  REPRODUCTION("reproduction"),
+  NETWORK("network");
 
   private final String label;
 

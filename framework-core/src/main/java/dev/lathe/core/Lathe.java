@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lathe.api.ExtensionPoint;
 import dev.lathe.api.Provenance;
+import dev.lathe.api.model.Network;
+import dev.lathe.api.model.cost.CostConvention;
+import dev.lathe.api.model.cost.CostConventions;
 import dev.lathe.api.reproduce.Claim;
 import dev.lathe.api.reproduce.ClaimResult;
 import dev.lathe.api.reproduce.Reproduction;
+import dev.lathe.api.spi.NetworkProvider;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.ReproductionProvider;
 import dev.lathe.core.internal.catalog.CatalogEntry;
@@ -18,6 +22,7 @@ import dev.lathe.core.internal.catalog.PluginDiscovery;
 import dev.lathe.core.internal.config.ExperimentFiles;
 import dev.lathe.core.internal.config.Suggestions;
 import dev.lathe.core.internal.config.ExperimentConfig;
+import dev.lathe.core.internal.config.SettingsView;
 import dev.lathe.core.internal.engine.DefaultPluginContext;
 import dev.lathe.core.internal.engine.ExperimentEngine;
 import dev.lathe.core.internal.engine.Provenances;
@@ -35,9 +40,9 @@ import java.util.function.BiConsumer;
 import org.apiguardian.api.API;
 
 /**
- * The kernel, for Java programs: lists plugins, runs, resumes and reports experiments, and
- * runs paper reproductions, exactly as the {@code lathe} command does. Holds the external
- * plugins' class loaders until closed.
+ * The kernel, for Java programs: lists plugins, runs, resumes and reports experiments, runs
+ * paper reproductions and counts networks' costs, exactly as the {@code lathe} command does.
+ * Holds the external plugins' class loaders until closed.
  *
  * <pre>{@code
  * try (Lathe lathe = Lathe.open()) {
@@ -198,6 +203,78 @@ public final class Lathe implements AutoCloseable {
       progress.accept(claim, result);
     }
     return new ReproductionReport(id, mode, results, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /**
+   * Counts the network that plugin {@code id} builds, as {@code lathe cost} does.
+   *
+   * @param id the network plugin's id, e.g. {@code resnet50}
+   * @param settings {@code key=value} texts, validated against the plugin's parameters exactly
+   *     as an experiment's settings are
+   * @param convention a convention of {@link CostConventions}, e.g. {@code conv-linear}
+   * @throws LatheException of kind {@link LatheException.Kind#CONFIGURATION} naming what is
+   *     wrong (an unknown network or convention with the known ones, a bad setting), or of kind
+   *     {@link LatheException.Kind#PLUGIN} if the plugin fails
+   */
+  public CostResult cost(String id, List<String> settings, String convention) {
+    CostConvention rules = CostConventions.find(convention).orElseThrow(() ->
+        new LatheException(LatheException.Kind.CONFIGURATION, "unknown cost convention '"
+            + convention + "'" + Suggestions.didYouMean(convention, CostConventions.all()
+                .stream().map(CostConvention::id).toList())
+            + "; the conventions are " + String.join(", ", CostConventions.all().stream()
+                .map(CostConvention::id).toList())));
+    CatalogEntry entry = networkEntry(id);
+    SettingsView view = networkSettings(entry, settings);
+    Network network = create(entry, view);
+    return new CostResult(id, view.asMap(), network, rules, rules.count(network));
+  }
+
+  /**
+   * The network that plugin {@code id} builds from {@code settings} ({@code key=value} texts,
+   * validated against its parameters as an experiment's settings are).
+   *
+   * @throws LatheException as {@link #cost} does
+   */
+  public Network network(String id, List<String> settings) {
+    CatalogEntry entry = networkEntry(id);
+    return create(entry, networkSettings(entry, settings));
+  }
+
+  private CatalogEntry networkEntry(String id) {
+    List<String> ids = catalog.entries(ExtensionPoint.NETWORK).stream().map(CatalogEntry::id)
+        .toList();
+    return catalog.find(ExtensionPoint.NETWORK, id).orElseThrow(() ->
+        new LatheException(LatheException.Kind.CONFIGURATION, "no network '" + id + "'"
+            + Suggestions.didYouMean(id, ids) + (ids.isEmpty() ? "; no network plugin is loaded"
+                : "; the networks are " + String.join(", ", ids))));
+  }
+
+  private static SettingsView networkSettings(CatalogEntry entry, List<String> settings) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String setting : settings) {
+      int eq = setting.indexOf('=');
+      if (eq <= 0 || setting.substring(0, eq).isBlank()) {
+        throw new LatheException(LatheException.Kind.CONFIGURATION, "--set '" + setting
+            + "': expected KEY=VALUE, e.g. r=160");
+      }
+      values.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+    }
+    return ExperimentFiles.settings(entry.id(), entry.provider().parameters(), "network",
+        values, Path.of("").toAbsolutePath());
+  }
+
+  private static Network create(CatalogEntry entry, SettingsView settings) {
+    try {
+      return ((NetworkProvider) entry.provider()).create(new DefaultPluginContext(entry.id(),
+          settings, 0, Path.of("results", "cost", entry.id()),
+          DefaultPluginContext.defaultCacheDirectory()));
+    } catch (IllegalArgumentException e) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, "network '" + entry.id()
+          + "' with " + settings.asMap() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, "network '" + entry.id() + "' ("
+          + entry.location() + ") failed: " + e, e);
+    }
   }
 
   ExperimentResult run(Map<String, Object> tree, List<String> overrides, Path folder,

@@ -7,6 +7,7 @@ import dev.lathe.api.spi.CompressorProvider;
 import dev.lathe.api.spi.EvaluatorProvider;
 import dev.lathe.api.spi.ExecutorProvider;
 import dev.lathe.api.spi.GraphAlgorithmProvider;
+import dev.lathe.api.spi.NetworkProvider;
 import dev.lathe.api.spi.OptimizerProvider;
 import dev.lathe.api.spi.PluginInfo;
 import dev.lathe.api.spi.PluginProvider;
@@ -306,6 +307,7 @@ public final class PluginDiscovery {
       case RESULT_STORE -> ResultStoreProvider.class;
       case EXECUTOR -> ExecutorProvider.class;
       case REPRODUCTION -> ReproductionProvider.class;
+      case NETWORK -> NetworkProvider.class;
     };
   }
 

@@ -1,0 +1,129 @@
+package dev.lathe.core.internal.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lathe.api.model.cost.CostConventions;
+import dev.lathe.api.model.cost.CostReport;
+import dev.lathe.api.model.cost.NodeCost;
+import dev.lathe.core.CostResult;
+import dev.lathe.core.Lathe;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code lathe cost NETWORK}: a network's parameters, MACs and peak activation memory. */
+@Command(name = "cost", description = "Count a network's parameters, MACs and peak activation"
+    + " memory under a paper's counting convention (docs/cost-accounting.md).")
+final class CostCommand implements Callable<Integer> {
+
+  @ParentCommand LatheCommand root;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "NETWORK", description = "The network's id, e.g. mobilenetv3-large;"
+      + " 'lathe plugins' lists them.")
+  String network;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "A setting of the network, e.g. --set r=160 (repeatable); 'lathe describe"
+          + " NETWORK' lists them.")
+  List<String> settings = new ArrayList<>();
+
+  @Option(names = "--convention", defaultValue = CostConventions.DEFAULT, paramLabel = "NAME",
+      description = "conv-linear, torchprofile or micronet (default: ${DEFAULT-VALUE}).")
+  String convention;
+
+  @Option(names = "--nodes", description = "Also list every node's cost (tables only; JSON"
+      + " always has them).")
+  boolean nodes;
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    CostResult result;
+    try (Lathe lathe = root.open()) {
+      result = lathe.cost(network, settings, convention);
+    }
+    CostReport report = result.report();
+    if (format == Format.JSON) {
+      ObjectNode doc = Json.object().put("network", result.id())
+          .put("convention", result.convention().id());
+      ObjectNode values = doc.putObject("settings");
+      new TreeMap<>(result.settings()).forEach(values::put);
+      number(doc, "params", report.params());
+      number(doc, "macs", report.macs());
+      doc.put("activation_bytes", report.activationBytes());
+      doc.put("operations_unit", result.convention().operationsUnit());
+      doc.put("summary", result.summary());
+      ArrayNode list = doc.putArray("nodes");
+      for (NodeCost n : report.nodes()) {
+        ObjectNode node = list.addObject().put("name", n.node()).put("layer", n.kind());
+        n.shape().dims().forEach(node.putArray("shape")::add);
+        number(node, "params", n.params());
+        number(node, "macs", n.macs());
+        node.put("output_bytes", n.outputBytes());
+      }
+      out.println(Json.write(doc));
+      return 0;
+    }
+    out.println(result.id() + settingsText(result.settings()) + " under " + result.convention()
+        .id() + ": " + result.convention().description());
+    TextTable totals = new TextTable("", "TOTAL", "EXACT");
+    totals.row("params", CostResult.decimal(report.params(), 3), exact(report.params()));
+    totals.row(result.convention().operationsUnit(), CostResult.decimal(report.macs(), 2),
+        exact(report.macs()));
+    totals.row("peak activations", CostResult.bytes(report.activationBytes()),
+        exact(report.activationBytes()) + " bytes");
+    out.print(totals);
+    if (nodes) {
+      out.println();
+      TextTable table = new TextTable("NODE", "LAYER", "OUTPUT", "PARAMS",
+          result.convention().operationsUnit().toUpperCase(java.util.Locale.ROOT), "BYTES");
+      for (NodeCost n : report.nodes()) {
+        table.row(n.node(), n.kind(), n.shape(), exact(n.params()), exact(n.macs()),
+            n.outputBytes());
+      }
+      out.print(table);
+    }
+    out.println(result.summary());
+    return 0;
+  }
+
+  private static String settingsText(Map<String, String> settings) {
+    if (settings.isEmpty()) {
+      return "";
+    }
+    return new TreeMap<>(settings).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", ", " (", ")"));
+  }
+
+  /** A whole count with thousands separators, a fractional one with up to four decimals. */
+  private static String exact(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return String.format(java.util.Locale.ROOT, "%,d", (long) value);
+    }
+    return String.format(java.util.Locale.ROOT, "%,.4f", value);
+  }
+
+  /** A whole count as a JSON integer, a fractional one as a JSON number. */
+  private static void number(ObjectNode node, String key, double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      node.put(key, (long) value);
+    } else {
+      node.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.lathe.plugin.zoo;
+
+import dev.lathe.api.ExtensionPoint;
+import dev.lathe.api.spi.NetworkProvider;
+import dev.lathe.testkit.tck.PluginProviderContract;
+
+class MobileNetV2ContractTest extends PluginProviderContract<NetworkProvider> {
+
+  @Override
+  protected NetworkProvider provider() {
+    return new MobileNetV2Provider();
+  }
+
+  @Override
+  protected ExtensionPoint point() {
+    return ExtensionPoint.NETWORK;
+  }
+
+  @Override
+  protected String instanceId() {
+    return provider().create(context()).name();
+  }
+}
