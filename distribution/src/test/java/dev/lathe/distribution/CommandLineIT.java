@@ -64,6 +64,17 @@ class CommandLineIT {
   }
 
   @Test
+  void pluginsTableIsPrintedWhole() throws Exception {
+    Cli.Result r = Cli.run(dir, "plugins");
+    assertEquals(0, r.exit(), r.toString());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("ID "), r.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("branin +0\\.1\\.0 +search-space,evaluator .*")),
+        r.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("mobilenetv3-large ")), r.toString());
+  }
+
+  @Test
   void quickstartRunsARealSearchAndWritesTheResultsFolder() throws Exception {
     Path out = dir.resolve("q");
     Cli.Result r = Cli.run(dir, "run", Cli.ROOT.resolve("examples/quickstart.yaml").toString(),
