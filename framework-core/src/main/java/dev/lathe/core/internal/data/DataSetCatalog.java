@@ -7,6 +7,7 @@ import dev.lathe.core.internal.config.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The named data sets that {@code lathe data} knows, read from a JSON document: the built-in one
- * is {@code datasets.json} next to this class (see {@code docs/data.md} for its format and how
- * its checksums were made).
+ * The named data sets that {@code lathe data} knows, read from JSON documents: the built-in one
+ * is {@code datasets.json} next to this class, and a user may add data sets in a file of the same
+ * format (see {@code docs/data.md} for the format and how the checksums were made).
  */
 public final class DataSetCatalog {
 
@@ -100,6 +101,32 @@ public final class DataSetCatalog {
       return new DataSource.NpmPackage(n.get("npm").asText(), path);
     }
     throw new IllegalArgumentException(at + ": its source is neither 'debian' nor 'npm'");
+  }
+
+  /**
+   * The data sets of the JSON file {@code file} added to this catalog's.
+   *
+   * @throws LatheException of kind configuration naming the file if it cannot be read, is
+   *     malformed or names a data set this catalog has already
+   */
+  public DataSetCatalog with(Path file) {
+    DataSetCatalog added;
+    try {
+      added = parse(JSON.readTree(file.toFile()), file.toString());
+    } catch (IOException e) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, file + ": cannot read it: "
+          + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, e.getMessage(), e);
+    }
+    Map<String, DataSetSpec> merged = new LinkedHashMap<>(byName);
+    for (DataSetSpec spec : added.all()) {
+      if (merged.put(spec.name(), spec) != null) {
+        throw new LatheException(LatheException.Kind.CONFIGURATION, file + ": data set '"
+            + spec.name() + "' is already in Lathe's catalog; choose another name");
+      }
+    }
+    return new DataSetCatalog(merged);
   }
 
   /** Every data set, in catalog order. */

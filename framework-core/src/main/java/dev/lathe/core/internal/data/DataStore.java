@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DataStore {
 
+  /** The file in the data directory where users add data sets of their own. */
+  public static final String USER_CATALOG = "datasets.json";
+
   private static final Logger LOG = LoggerFactory.getLogger(DataStore.class);
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -59,9 +62,17 @@ public final class DataStore {
     this.executables = executables;
   }
 
-  /** The built-in catalog in {@code directory}, finding programs on {@code $PATH}. */
+  /**
+   * A store in {@code directory} with the built-in catalog and the data sets of
+   * {@code directory/}{@value #USER_CATALOG} if that exists, finding programs on {@code $PATH}.
+   */
   public static DataStore open(Path directory) {
-    return new DataStore(directory, DataSetCatalog.builtIn(), Executables.fromEnvironment());
+    DataSetCatalog catalog = DataSetCatalog.builtIn();
+    Path user = directory.resolve(USER_CATALOG);
+    if (Files.isRegularFile(user)) {
+      catalog = catalog.with(user);
+    }
+    return new DataStore(directory, catalog, Executables.fromEnvironment());
   }
 
   /** The data directory. */

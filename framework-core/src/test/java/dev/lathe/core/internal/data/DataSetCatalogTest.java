@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lathe.core.LatheException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DataSetCatalogTest {
 
@@ -39,6 +42,26 @@ class DataSetCatalogTest {
     assertEquals(LatheException.Kind.CONFIGURATION, e.kind());
     assertEquals("no data set 'fashion-mnsit'; did you mean 'fashion-mnist'?; 'lathe data list' "
         + "lists them", e.getMessage());
+  }
+
+  @Test
+  void aUserCatalogAddsDataSetsButMayNotReplaceBuiltInOnes(@TempDir Path dir) throws Exception {
+    Path user = Files.writeString(dir.resolve("datasets.json"), "{\"format\":1,\"data_sets\":"
+        + "[{\"name\":\"mine\",\"source\":{\"npm\":\"mine@1.0.0\",\"path\":[\"package\"]},"
+        + "\"files\":[{\"name\":\"a\",\"bytes\":1,\"sha256\":\"" + "0".repeat(64) + "\"}]}]}");
+    DataSetCatalog merged = DataSetCatalog.builtIn().with(user);
+    assertEquals(6, merged.all().size());
+    assertEquals("npm:mine@1.0.0", merged.find("mine").source().label());
+    Files.writeString(user, Files.readString(user).replace("\"mine\"", "\"sotu\""));
+    LatheException clash = assertThrows(LatheException.class,
+        () -> DataSetCatalog.builtIn().with(user));
+    assertEquals(user + ": data set 'sotu' is already in Lathe's catalog; choose another name",
+        clash.getMessage());
+    Files.writeString(user, "{\"format\":2}");
+    LatheException format = assertThrows(LatheException.class,
+        () -> DataSetCatalog.builtIn().with(user));
+    assertEquals(LatheException.Kind.CONFIGURATION, format.kind());
+    assertEquals(user + ": format 2 is not 1", format.getMessage());
   }
 
   @Test

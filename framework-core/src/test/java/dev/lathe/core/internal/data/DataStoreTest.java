@@ -58,7 +58,7 @@ class DataStoreTest {
   void fromAFolderAtAnyDepthOfTheLayout() throws Exception {
     DataSetCatalog catalog = TinyDataSets.catalog(TinyDataSets.npm("tiny@1.0.0", "package/data"));
     for (String layout : List.of("package/data", "data", ".")) {
-      Path root = dir.resolve("src-" + layout.replace('/', '-').replace('.', 'root'));
+      Path root = dir.resolve("src-" + layout.replace('/', '-').replace(".", "root"));
       TinyDataSets.writeFiles(root.resolve(layout));
       Files.writeString(root.resolve("unrelated.txt"), "not part of it");
       DataStore store = new DataStore(dir.resolve("data-" + root.getFileName()), catalog,
