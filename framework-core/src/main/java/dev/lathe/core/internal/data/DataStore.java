@@ -235,11 +235,11 @@ public final class DataStore {
     SourceLayout layout = new SourceLayout(spec, scratch);
     if (from.startsWith("http://") || from.startsWith("https://")) {
       URI uri = URI.create(from);
-      Path file = Downloads.download(uri, scratch.resolve("download"));
-      if (!Archives.isArchive(file.getFileName().toString())) {
+      if (!Archives.isArchive(Downloads.fileName(uri))) {
         throw new LatheException(LatheException.Kind.CONFIGURATION, "--from " + from
             + ": a URL must name a .tar, .tar.gz or .tgz archive");
       }
+      Path file = Downloads.download(uri, scratch.resolve("download"));
       return new Source(found(layout.locateInArchive(file), spec, from), from);
     }
     Path path = Path.of(from).toAbsolutePath().normalize();

@@ -14,16 +14,21 @@ final class Downloads {
 
   private Downloads() {}
 
+  /** The last segment of the path of {@code uri}, or {@code download} if it has none. */
+  static String fileName(URI uri) {
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.isEmpty() ? "download" : name;
+  }
+
   /**
-   * Downloads {@code uri} into {@code folder}, under the last segment of its path.
+   * Downloads {@code uri} into {@code folder}, under {@link #fileName}.
    *
    * @throws IOException naming the URL if the server does not answer 200 or the transfer fails
    */
   static Path download(URI uri, Path folder) throws IOException {
-    String path = uri.getPath() == null ? "" : uri.getPath();
-    String name = path.substring(path.lastIndexOf('/') + 1);
     Files.createDirectories(folder);
-    Path file = folder.resolve(name.isEmpty() ? "download" : name);
+    Path file = folder.resolve(fileName(uri));
     HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(Duration.ofSeconds(30)).build();
     HttpResponse<Path> response;

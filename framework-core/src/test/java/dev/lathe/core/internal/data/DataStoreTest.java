@@ -193,6 +193,11 @@ class DataStoreTest {
     assertEquals("--from " + text + ": neither a folder nor a .tar, .tar.gz or .tgz archive",
         assertThrows(LatheException.class, () -> store.fetch("tiny", text.toString(), false))
             .getMessage());
+    LatheException url = assertThrows(LatheException.class,
+        () -> store.fetch("tiny", "http://127.0.0.1:9/files.zip", false));
+    assertEquals(LatheException.Kind.CONFIGURATION, url.kind());
+    assertEquals("--from http://127.0.0.1:9/files.zip: a URL must name a .tar, .tar.gz or .tgz "
+        + "archive", url.getMessage());
     Path empty = Files.createDirectories(dir.resolve("empty"));
     LatheException lacking = assertThrows(LatheException.class,
         () -> store.fetch("tiny", empty.toString(), false));
