@@ -179,6 +179,9 @@ class DataCommandIT {
     assertEquals(2, unknown.exit(), unknown.toString());
     assertEquals("lathe: no data set 'sotw'; did you mean 'sotu'?; 'lathe data list' lists them\n",
         unknown.err());
+    Cli.Result bare = run("data");
+    assertEquals(2, bare.exit(), bare.toString());
+    assertTrue(bare.err().contains("Usage: lathe data"), bare.toString());
     Cli.Result badFrom = run("data", "fetch", "brown", "--from", dir.resolve("nothing").toString());
     assertEquals(2, badFrom.exit(), badFrom.toString());
     assertTrue(badFrom.err().endsWith("--from " + dir.resolve("nothing")

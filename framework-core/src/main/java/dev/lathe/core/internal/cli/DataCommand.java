@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.api.data.DataDirectory;
 import dev.lathe.core.DataSetDescription;
 import dev.lathe.core.Lathe;
+import dev.lathe.core.internal.data.DataSetSpec;
 import dev.lathe.core.internal.data.DataStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,20 +112,19 @@ final class DataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Path directory = data.directory();
-      DataStore store = DataStore.open(directory);
+      DataStore store = DataStore.open(data.directory());
+      DataSetSpec dataSet = store.catalog().find(name);
       if (store.isPresent(name) && !force) {
         out.println(name + ": already present in " + store.folder(name)
             + " (--force fetches it again)");
         return 0;
       }
-      DataSetDescription d = Lathe.dataSets(directory).stream()
-          .filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-      spec.commandLine().getErr().println("Fetching " + name + " (" + d.files() + " files, "
-          + megabytes(d.bytes()) + ") from " + (from != null ? from : d.source()) + " ...");
-      DataSetDescription fetched = Lathe.fetchDataSet(name, directory, from, force);
-      out.println(name + ": " + fetched.files() + " files, " + megabytes(fetched.bytes())
-          + ", SHA-256 verified, in " + fetched.folder());
+      spec.commandLine().getErr().println("Fetching " + name + " (" + dataSet.files().size()
+          + " files, " + megabytes(dataSet.bytes()) + ") from "
+          + (from != null ? from : dataSet.source().label()) + " ...");
+      Path folder = store.fetch(name, from, force);
+      out.println(name + ": " + dataSet.files().size() + " files, " + megabytes(dataSet.bytes())
+          + ", SHA-256 verified, in " + folder);
       return 0;
     }
   }

@@ -131,7 +131,7 @@ public final class DataStore {
         if (isPresent(name) && !force) {
           return target;
         }
-        if (Files.exists(target) && !isPresent(name) && !force) {
+        if (Files.exists(target) && !force) {
           throw new LatheException(LatheException.Kind.IO, target + " exists but holds no "
               + DataDirectory.MANIFEST + " of a finished fetch; remove it or fetch with --force");
         }
@@ -196,10 +196,19 @@ public final class DataStore {
     manifest.put("fetched", Instant.now().toString());
     manifest.set("files", files);
     JSON.writeValue(out.resolve(DataDirectory.MANIFEST).toFile(), manifest);
-    if (Files.exists(target)) {
-      Files.move(target, staging.resolve("replaced"), StandardCopyOption.ATOMIC_MOVE);
+    Path replaced = staging.resolve("replaced");
+    boolean replacing = Files.exists(target);
+    if (replacing) {
+      Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
     }
-    Files.move(out, target, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(out, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (replacing) {
+        Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+      throw e;
+    }
     LOG.info("{}: {} files verified from {} into {}", spec.name(), spec.files().size(),
         source.label(), target);
   }
