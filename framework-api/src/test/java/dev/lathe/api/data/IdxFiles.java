@@ -33,7 +33,10 @@ final class IdxFiles {
     return file;
   }
 
-  /** Image {@code i} has pixel {@code (r, c)} = {@code (i * 7 + r * 3 + c) mod 256}; label {@code i mod 10}. */
+  /**
+   * Writes a split in which image {@code i} has pixel {@code (r, c)} =
+   * {@code (i * 7 + r * 3 + c) mod 256} and label {@code i mod 10}.
+   */
   static void writeSplit(Path folder, String split, int count, int rows, int columns,
       boolean gzip) throws IOException {
     byte[] pixels = new byte[count * rows * columns];

@@ -21,7 +21,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code lathe data}: the named data sets, fetched into the data directory and verified. */
-@Command(name = "data", description = "List, fetch and locate named data sets.",
+@Command(name = "data", mixinStandardHelpOptions = true,
+    versionProvider = LatheCommand.Version.class,
+    description = "List, fetch and locate named data sets.",
     subcommands = {DataCommand.ListCommand.class, DataCommand.FetchCommand.class,
         DataCommand.PathCommand.class})
 final class DataCommand implements Callable<Integer> {
@@ -49,7 +51,9 @@ final class DataCommand implements Callable<Integer> {
   }
 
   /** {@code lathe data list}. */
-  @Command(name = "list", description = "Every named data set: size, present or not, source.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      versionProvider = LatheCommand.Version.class,
+      description = "Every named data set: size, present or not, source.")
   static final class ListCommand implements Callable<Integer> {
 
     @ParentCommand DataCommand data;
@@ -89,7 +93,8 @@ final class DataCommand implements Callable<Integer> {
   }
 
   /** {@code lathe data fetch NAME}. */
-  @Command(name = "fetch", description = {
+  @Command(name = "fetch", mixinStandardHelpOptions = true,
+      versionProvider = LatheCommand.Version.class, description = {
       "Bring a data set into the data directory, verify the SHA-256 of every file, and install it "
           + "atomically.",
       "Without --from it comes from its source: an installed Debian package, or an npm package "
@@ -130,7 +135,9 @@ final class DataCommand implements Callable<Integer> {
   }
 
   /** {@code lathe data path NAME}. */
-  @Command(name = "path", description = "Print the folder of a present data set.")
+  @Command(name = "path", mixinStandardHelpOptions = true,
+      versionProvider = LatheCommand.Version.class,
+      description = "Print the folder of a present data set.")
   static final class PathCommand implements Callable<Integer> {
 
     @ParentCommand DataCommand data;

@@ -71,7 +71,8 @@ class DataSetCatalogTest {
         () -> DataSetCatalog.parse(json.readTree("{\"format\":1,\"data_sets\":[{\"name\":\"x\","
             + "\"source\":{\"npm\":\"x@1\",\"path\":[\"package\"]},\"files\":[{\"name\":\"a\","
             + "\"bytes\":1,\"sha256\":\"ABC\"}]}]}"), "c.json"));
-    assertTrue(badHash.getMessage().startsWith("c.json: data set 'x': file "), badHash.getMessage());
+    assertTrue(badHash.getMessage().startsWith("c.json: data set 'x': file "),
+        badHash.getMessage());
     IllegalArgumentException relative = assertThrows(IllegalArgumentException.class,
         () -> DataSetCatalog.parse(json.readTree("{\"format\":1,\"data_sets\":[{\"name\":\"x\","
             + "\"source\":{\"debian\":\"p\",\"path\":[\"usr/share\"]},\"files\":[{\"name\":\"a\","
