@@ -9,6 +9,7 @@ module dev.lathe.api {
   exports dev.lathe.api;
   exports dev.lathe.api.accelerate;
   exports dev.lathe.api.compress;
+  exports dev.lathe.api.data;
   exports dev.lathe.api.execute;
   exports dev.lathe.api.graph;
   exports dev.lathe.api.metric;

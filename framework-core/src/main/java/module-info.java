@@ -15,6 +15,8 @@ module dev.lathe.core {
   requires pf4j;
   requires org.jfree.jfreechart;
   requires java.desktop;
+  requires java.net.http;
+  requires org.apache.commons.compress;
 
   exports dev.lathe.core;
   exports dev.lathe.core.internal.catalog to dev.lathe.testkit;

@@ -32,7 +32,7 @@ final class Cli {
   static ProcessBuilder command(Path dir, String... args) {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-p", MODULES.toString(), "-m", "dev.lathe.core/dev.lathe.core.internal.cli.LatheCommand"));
+        "-Duser.home=" + dir, "-p", MODULES.toString(), "-m", "dev.lathe.core/dev.lathe.core.internal.cli.LatheCommand"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().remove("LATHE_PLUGINS_DIR");

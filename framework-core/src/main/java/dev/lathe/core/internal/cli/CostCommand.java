@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lathe cost NETWORK}: a network's parameters, MACs and peak activation memory. */
-@Command(name = "cost", description = "Count a network's parameters, MACs and peak activation"
+@Command(name = "cost", mixinStandardHelpOptions = true, description = "Count a network's parameters, MACs and peak activation"
     + " memory under a paper's counting convention (docs/cost-accounting.md).")
 final class CostCommand implements Callable<Integer> {
 

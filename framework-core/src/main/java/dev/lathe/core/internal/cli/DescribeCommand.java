@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lathe describe ID}: a plugin's descriptor and its parameters. */
-@Command(name = "describe", description = "Show a plugin: what it is and every parameter it takes.")
+@Command(name = "describe", mixinStandardHelpOptions = true, description = "Show a plugin: what it is and every parameter it takes.")
 final class DescribeCommand implements Callable<Integer> {
 
   @ParentCommand LatheCommand root;

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
     description = "Compose and run experiments on efficient deep learning and its systems.",
     subcommands = {
       PluginsCommand.class, DescribeCommand.class, RunCommand.class, ResumeCommand.class,
-      ReportCommand.class, ReproduceCommand.class, CostCommand.class,
+      ReportCommand.class, ReproduceCommand.class, CostCommand.class, DataCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

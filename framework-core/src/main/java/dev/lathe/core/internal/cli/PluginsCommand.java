@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lathe plugins}: every loaded plugin, and every refused one with its reason. */
-@Command(name = "plugins", description = "List the plugins: built-in and external, and refused ones.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List the plugins: built-in and external, and refused ones.")
 final class PluginsCommand implements Callable<Integer> {
 
   @ParentCommand LatheCommand root;

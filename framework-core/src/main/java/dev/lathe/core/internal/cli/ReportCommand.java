@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lathe report DIR}: writes the tables and plots of a results folder again. */
-@Command(name = "report", description = "Write the CSV, summary and plots of a results folder again.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Write the CSV, summary and plots of a results folder again.")
 final class ReportCommand implements Callable<Integer> {
 
   @ParentCommand LatheCommand root;

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lathe reproduce PAPER}: checks a paper's claims and prints claim, paper, Lathe, verdict. */
-@Command(name = "reproduce", description = "Check a paper's central claims at small scale.")
+@Command(name = "reproduce", mixinStandardHelpOptions = true, description = "Check a paper's central claims at small scale.")
 final class ReproduceCommand implements Callable<Integer> {
 
   @ParentCommand LatheCommand root;

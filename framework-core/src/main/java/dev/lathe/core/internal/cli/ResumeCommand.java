@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lathe resume DIR}: continues a stopped or killed experiment. */
-@Command(name = "resume", description = "Continue the experiment in a results folder; completed"
+@Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue the experiment in a results folder; completed"
     + " trials are reused, never recomputed.")
 final class ResumeCommand implements Callable<Integer> {
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code lathe run FILE}: runs an experiment file, or continues it if its folder exists. */
-@Command(name = "run", description = "Run an experiment file; an existing results folder of the"
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run an experiment file; an existing results folder of the"
     + " same experiment is resumed.")
 final class RunCommand implements Callable<Integer> {
 
