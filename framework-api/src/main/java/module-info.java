@@ -15,6 +15,7 @@ module dev.lathe.api {
   exports dev.lathe.api.optimize;
   exports dev.lathe.api.reproduce;
   exports dev.lathe.api.space;
+  exports dev.lathe.api.sparse;
   exports dev.lathe.api.spi;
   exports dev.lathe.api.store;
 }
