@@ -77,6 +77,8 @@ public final class SparseMatrix {
         throw new IllegalArgumentException("row " + r + " ends at " + rowPointers[r + 1]
             + " before it starts at " + rowPointers[r]);
       }
+    }
+    for (int r = 0; r < rows; r++) {
       for (int k = rowPointers[r]; k < rowPointers[r + 1]; k++) {
         int c = columnIndices[k];
         if (c < 0 || c >= columns) {
