@@ -11,6 +11,7 @@ module dev.lathe.api {
   exports dev.lathe.api.compress;
   exports dev.lathe.api.execute;
   exports dev.lathe.api.graph;
+  exports dev.lathe.api.graph.io;
   exports dev.lathe.api.metric;
   exports dev.lathe.api.optimize;
   exports dev.lathe.api.reproduce;
