@@ -205,7 +205,7 @@ class MatrixMarketTest {
     assertEquals("inline.mtx:3: a skew-symmetric matrix has a zero diagonal, but entry (2, 2)"
         + " is 1.0", error("%%MatrixMarket matrix coordinate real skew-symmetric\n3 3 1\n"
         + "2 2 1\n"));
-    assertEquals("inline.mtx:5: expected one value per line, found more: '3'",
+    assertEquals("inline.mtx:4: expected one value per line, found more: '3'",
         error("%%MatrixMarket matrix array real general\n2 1\n1\n2 3\n"));
   }
 
