@@ -5,6 +5,10 @@
 module dev.lathe.api {
   requires static transitive org.apiguardian.api;
   requires transitive org.slf4j;
+  requires java.xml;
+  requires static org.jgrapht.core;
+  requires static osmpbf;
+  requires static com.google.protobuf;
 
   exports dev.lathe.api;
   exports dev.lathe.api.accelerate;
@@ -12,6 +16,7 @@ module dev.lathe.api {
   exports dev.lathe.api.execute;
   exports dev.lathe.api.graph;
   exports dev.lathe.api.graph.io;
+  exports dev.lathe.api.graph.jgrapht;
   exports dev.lathe.api.metric;
   exports dev.lathe.api.optimize;
   exports dev.lathe.api.reproduce;
