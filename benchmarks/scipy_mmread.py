@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""Reads a Matrix Market file with SciPy, as Lathe's graph-reader benchmark compares.
+
+Usage: /usr/bin/python3 scipy_mmread.py FILE REPEATS
+Prints one JSON object: SciPy's version, the matrix's shape, its stored entries after
+scipy.io.mmread (COO, symmetric files mirrored) and after tocsr() (duplicates summed), the
+seconds of each mmread, of each mmread + tocsr(), and of each product A @ A with its entries.
+"""
+import json
+import sys
+import time
+
+import scipy
+import scipy.io
+import scipy.sparse
+
+
+def main():
+    path, repeats = sys.argv[1], int(sys.argv[2])
+    read_seconds, csr_seconds, product_seconds = [], [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        raw = scipy.io.mmread(path)
+        read = time.perf_counter()
+        csr = scipy.sparse.csr_matrix(raw)
+        done = time.perf_counter()
+        read_seconds.append(read - start)
+        csr_seconds.append(done - start)
+    product_nnz = None
+    if csr.shape[0] == csr.shape[1]:
+        for _ in range(repeats):
+            start = time.perf_counter()
+            product = csr @ csr
+            product_seconds.append(time.perf_counter() - start)
+        product_nnz = int(product.nnz)
+    print(json.dumps({
+        "scipy": scipy.__version__,
+        "rows": int(csr.shape[0]),
+        "columns": int(csr.shape[1]),
+        "stored": int(raw.nnz) if scipy.sparse.issparse(raw) else int(csr.nnz),
+        "nnz": int(csr.nnz),
+        "read_seconds": read_seconds,
+        "read_csr_seconds": csr_seconds,
+        "product_nnz": product_nnz,
+        "product_seconds": product_seconds,
+    }))
+
+
+if __name__ == "__main__":
+    main()
