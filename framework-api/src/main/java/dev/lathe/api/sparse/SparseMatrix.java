@@ -273,11 +273,15 @@ public final class SparseMatrix {
   /**
    * The product {@code this × other} by Gustavson's row-wise algorithm (ACM TOMS 4(3), 1978):
    * each row of the result accumulates scaled rows of {@code other} in a dense accumulator, then
-   * its columns are sorted. O(flops + nnz(C) log(max row length) + rows) time. The product is
-   * structural: an entry whose products cancel to 0 is stored as an explicit zero.
+   * its columns are sorted. Two passes, as SciPy's {@code csr_matmat}: the first counts each
+   * row's entries so that the result is allocated once, the second computes them.
+   * O(flops + nnz(C) log(max row length) + rows + columns) time. The product is structural: an
+   * entry whose products cancel to 0 is stored as an explicit zero.
    *
    * @param other a matrix with as many rows as this one has columns, not null
    * @throws IllegalArgumentException if the inner dimensions differ
+   * @throws IllegalStateException if the product has more than {@code Integer.MAX_VALUE - 8}
+   *     entries
    */
   public SparseMatrix multiply(SparseMatrix other) {
     if (columns != other.rows) {
@@ -286,13 +290,33 @@ public final class SparseMatrix {
     }
     int[] seenInRow = new int[other.columns];
     Arrays.fill(seenInRow, -1);
-    double[] accumulator = new double[other.columns];
     int[] product = new int[rows + 1];
-    int[] productColumns = new int[Math.max(16, values.length)];
-    double[] productValues = new double[productColumns.length];
-    int nnz = 0;
+    long total = 0;
     for (int i = 0; i < rows; i++) {
-      int rowBegin = nnz;
+      int count = 0;
+      for (int ka = rowPointers[i]; ka < rowPointers[i + 1]; ka++) {
+        int k = columnIndices[ka];
+        for (int kb = other.rowPointers[k]; kb < other.rowPointers[k + 1]; kb++) {
+          int j = other.columnIndices[kb];
+          if (seenInRow[j] != i) {
+            seenInRow[j] = i;
+            count++;
+          }
+        }
+      }
+      total += count;
+      if (total > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("the product has more than " + (Integer.MAX_VALUE - 8)
+            + " entries (row " + i + " passes the limit)");
+      }
+      product[i + 1] = (int) total;
+    }
+    Arrays.fill(seenInRow, -1);
+    double[] accumulator = new double[other.columns];
+    int[] productColumns = new int[(int) total];
+    double[] productValues = new double[(int) total];
+    for (int i = 0; i < rows; i++) {
+      int nnz = product[i];
       for (int ka = rowPointers[i]; ka < rowPointers[i + 1]; ka++) {
         int k = columnIndices[ka];
         double a = values[ka];
@@ -301,30 +325,18 @@ public final class SparseMatrix {
           if (seenInRow[j] != i) {
             seenInRow[j] = i;
             accumulator[j] = a * other.values[kb];
-            if (nnz == productColumns.length) {
-              int capacity = (int) Math.min(Integer.MAX_VALUE - 8, 2L * nnz);
-              if (capacity == nnz) {
-                throw new IllegalStateException("the product has more than " + nnz + " entries");
-              }
-              productColumns = Arrays.copyOf(productColumns, capacity);
-            }
             productColumns[nnz++] = j;
           } else {
             accumulator[j] += a * other.values[kb];
           }
         }
       }
-      Arrays.sort(productColumns, rowBegin, nnz);
-      if (productValues.length < nnz) {
-        productValues = Arrays.copyOf(productValues, productColumns.length);
-      }
-      for (int p = rowBegin; p < nnz; p++) {
+      Arrays.sort(productColumns, product[i], nnz);
+      for (int p = product[i]; p < nnz; p++) {
         productValues[p] = accumulator[productColumns[p]];
       }
-      product[i + 1] = nnz;
     }
-    return new SparseMatrix(rows, other.columns, product, Arrays.copyOf(productColumns, nnz),
-        Arrays.copyOf(productValues, nnz));
+    return new SparseMatrix(rows, other.columns, product, productColumns, productValues);
   }
 
   /**
