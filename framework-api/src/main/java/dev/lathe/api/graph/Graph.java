@@ -80,8 +80,8 @@ public final class Graph {
     return new Graph(offsets, targets, weights);
   }
 
-  /** The vertex {@code v} whose range {@code offsets[v] … offsets[v + 1] - 1} holds {@code pos}. */
-  static int rangeHolding(int[] offsets, int pos) {
+  /** The vertex whose range {@code offsets[v] … offsets[v + 1] - 1} holds {@code pos}. */
+  private static int rangeHolding(int[] offsets, int pos) {
     int lo = 0;
     int hi = offsets.length - 2;
     while (lo < hi) {

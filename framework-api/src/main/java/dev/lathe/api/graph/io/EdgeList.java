@@ -54,7 +54,7 @@ public final class EdgeList {
     return new EdgeList(first, undirected, vertexCount, defaultWeight);
   }
 
-  /** Whether each line stands for two edges, {@code u → v} and {@code v → u} (one for a loop). */
+  /** Whether a line stands for the edges {@code u → v} and {@code v → u} (one for a loop). */
   public EdgeList undirected(boolean twoWay) {
     return new EdgeList(firstVertex, twoWay, vertexCount, defaultWeight);
   }
@@ -167,7 +167,8 @@ public final class EdgeList {
     long v = id - firstVertex;
     long limit = vertexCount >= 0 ? vertexCount : Integer.MAX_VALUE - 1;
     if (v < 0 || v >= limit) {
-      throw in.error("vertex " + id + " is outside " + firstVertex + ".." + (firstVertex + limit - 1)
+      throw in.error("vertex " + id + " is outside " + firstVertex + ".."
+          + (firstVertex + limit - 1)
           + (vertexCount >= 0 ? " (" + vertexCount + " vertices)" : ""));
     }
     return (int) v;

@@ -36,9 +36,9 @@ public final class JGraphTAdapters {
   }
 
   /**
-   * A Lathe graph with the same vertices and edges: each directed edge {@code u → v} once, each
-   * undirected edge {@code {u, v}} as {@code u → v} and {@code v → u} (a loop once), weighted by
-   * {@code getEdgeWeight} (1 for unweighted graphs).
+   * A Lathe graph with the same vertices and edges: each directed edge {@code u → v} once,
+   * each undirected edge {@code {u, v}} as {@code u → v} and {@code v → u} (a loop once),
+   * weighted by {@code getEdgeWeight} (1 for unweighted graphs).
    *
    * @param source a directed or undirected JGraphT graph, not null
    * @throws IllegalArgumentException if the graph is mixed, or an edge weight is negative or NaN
