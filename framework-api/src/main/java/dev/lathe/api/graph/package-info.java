@@ -1,4 +1,5 @@
 /**
- * Compact weighted digraphs and the {@link dev.lathe.api.graph.GraphAlgorithm} extension point.
+ * Compact weighted digraphs, their shortest paths and strongly connected components, and the
+ * {@link dev.lathe.api.graph.GraphAlgorithm} extension point.
  */
 package dev.lathe.api.graph;
