@@ -26,7 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param config how the run trains
  * @param position where it stands
- * @param parameters each trainable variable's values, by name, in the graph's order
+ * @param parameters each trainable variable's values, by name (sorted when a trainer made it)
  * @param optimizerState each trainable variable's updater state (e.g. Adam's {@code m} and
  *     {@code v}, SGD's {@code momentum}) by variable name, then by slot name
  */

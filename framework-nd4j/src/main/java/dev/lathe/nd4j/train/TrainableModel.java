@@ -50,11 +50,12 @@ public record TrainableModel(SameDiff graph, String input, String labels, String
     }
   }
 
-  /** The names of the trainable variables, in the graph's order. */
+  /** The names of the trainable variables, sorted. */
   public List<String> parameterNames() {
     return graph.variables().stream()
         .filter(v -> v.getVariableType() == VariableType.VARIABLE)
         .map(SDVariable::name)
+        .sorted()
         .toList();
   }
 

@@ -275,31 +275,36 @@ public final class Trainer {
     Map<String, INDArray> slots = state.get(name);
     if (config.updater() instanceof Updater.Sgd sgd) {
       if (sgd.weightDecay() > 0) {
-        Nd4j.getBlasWrapper().axpy(sgd.weightDecay(), w, g);
+        addScaled(sgd.weightDecay(), w, g);
       }
       INDArray direction = g;
       if (sgd.momentum() > 0) {
         INDArray buffer = slots.get("momentum");
         buffer.muli(sgd.momentum()).addi(g);
         if (sgd.nesterov()) {
-          Nd4j.getBlasWrapper().axpy(sgd.momentum(), buffer, g);
+          addScaled(sgd.momentum(), buffer, g);
         } else {
           direction = buffer;
         }
       }
-      Nd4j.getBlasWrapper().axpy(-rate, direction, w);
+      addScaled(-rate, direction, w);
     } else if (config.updater() instanceof Updater.Adam adam) {
       if (adam.weightDecay() > 0) {
         if (adam.decoupledWeightDecay()) {
           w.muli(1 - rate * adam.weightDecay());
         } else {
-          Nd4j.getBlasWrapper().axpy(adam.weightDecay(), w, g);
+          addScaled(adam.weightDecay(), w, g);
         }
       }
       Nd4j.exec(new AdamUpdater(g, slots.get("v"), slots.get("m"), rate, adam.beta1(),
           adam.beta2(), adam.epsilon(), Math.toIntExact(step - 1)));
       w.subi(g);
     }
+  }
+
+  /** {@code y += alpha * x}, in place, for arrays of any shape (BLAS axpy over their data). */
+  private static void addScaled(double alpha, INDArray x, INDArray y) {
+    Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
   }
 
   private static List<String> slots(Updater updater) {
