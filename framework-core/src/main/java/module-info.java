@@ -35,6 +35,7 @@ module dev.lathe.core {
   uses dev.lathe.api.spi.ExecutorProvider;
   uses dev.lathe.api.spi.ReproductionProvider;
   uses dev.lathe.api.spi.NetworkProvider;
+  uses dev.lathe.api.spi.PlatformInfoProvider;
 
   provides dev.lathe.api.spi.ResultStoreProvider with
       dev.lathe.core.internal.store.LocalStoreProvider,

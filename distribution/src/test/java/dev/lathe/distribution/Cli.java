@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 final class Cli {
 
   static final Path MODULES = Path.of(System.getProperty("lathe.modules"));
+  /** ND4J's jars, which stay on the class path beside the module path. */
+  static final Path CLASSPATH = Path.of(System.getProperty("lathe.classpath"));
   static final Path ROOT = Path.of(System.getProperty("lathe.root")).toAbsolutePath().normalize();
 
   /** What one run printed and returned. */
@@ -32,7 +34,8 @@ final class Cli {
   static ProcessBuilder command(Path dir, String... args) {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Duser.home=" + dir, "-p", MODULES.toString(), "-m", "dev.lathe.core/dev.lathe.core.internal.cli.LatheCommand"));
+        "-Duser.home=" + dir, "-p", MODULES.toString(), "-cp", CLASSPATH.resolve("*").toString(),
+        "-m", "dev.lathe.core/dev.lathe.core.internal.cli.LatheCommand"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().remove("LATHE_PLUGINS_DIR");

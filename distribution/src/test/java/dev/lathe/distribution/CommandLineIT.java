@@ -100,8 +100,12 @@ class CommandLineIT {
     assertNotNull(summary);
     JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
     assertEquals(42, provenance.get("seeds").get("experiment").asLong());
-    assertEquals(System.getProperty("java.version"),
-        provenance.get("platform").get("java.version").asText());
+    JsonNode platform = provenance.get("platform");
+    assertEquals(System.getProperty("java.version"), platform.get("java.version").asText());
+    // ND4J on the class path beside the module path, started by dev.lathe.nd4j's provider
+    assertEquals("nd4j-native", platform.get("tensor_backend").asText(), platform.toString());
+    assertEquals("OpenBLAS", platform.get("blas.vendor").asText(), platform.toString());
+    assertFalse(r.err().contains("WARN"), r.toString());
     JsonNode optimizer = StreamSupport.stream(provenance.get("plugins").spliterator(), false)
         .filter(p -> p.get("role").asText().equals("optimizer")).findFirst().orElseThrow();
     assertEquals("random", optimizer.get("id").asText());
@@ -153,8 +157,9 @@ class CommandLineIT {
         }
       }
     }
-    assertEquals(4, checked,
-        "dev.lathe.api, dev.lathe.core, dev.lathe.plugin.baselines, dev.lathe.plugin.zoo");
+    assertEquals(5, checked,
+        "dev.lathe.api, dev.lathe.core, dev.lathe.nd4j, dev.lathe.plugin.baselines,"
+            + " dev.lathe.plugin.zoo");
   }
 
   static List<String> texts(JsonNode array) {

@@ -3,6 +3,7 @@ package dev.lathe.core.internal.engine;
 import dev.lathe.api.LatheApi;
 import dev.lathe.api.Provenance;
 import dev.lathe.api.spi.ParameterSpec;
+import dev.lathe.api.spi.PlatformInfoProvider;
 import dev.lathe.core.internal.config.Component;
 import dev.lathe.core.internal.config.ExperimentConfig;
 import java.io.IOException;
@@ -16,11 +17,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the provenance of an experiment: plugins and settings, seeds, input hashes, platform. */
 public final class Provenances {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Provenances.class);
 
   private Provenances() {}
 
@@ -50,8 +58,22 @@ public final class Provenances {
         platform());
   }
 
-  /** The JDK, OS, architecture, processors and tensor backend of this JVM. */
+  /**
+   * The JDK, OS, architecture and processors of this JVM, and what the {@link
+   * PlatformInfoProvider}s visible to the kernel's class loader report (tensor backend, BLAS,
+   * threads); {@code tensor_backend} is {@code none} when none reports it.
+   */
   public static Map<String, String> platform() {
+    return platform(ServiceLoader.load(PlatformInfoProvider.class,
+        Provenances.class.getClassLoader()));
+  }
+
+  /**
+   * The JDK, OS, architecture and processors of this JVM, and what {@code providers} report. The
+   * first provider to report a key keeps it and the kernel's own keys are never replaced; a
+   * provider that cannot be loaded or fails is logged at WARN and left out.
+   */
+  static Map<String, String> platform(Iterable<PlatformInfoProvider> providers) {
     Map<String, String> p = new LinkedHashMap<>();
     for (String key : List.of("java.version", "java.vendor", "java.vm.name", "os.name",
         "os.version", "os.arch")) {
@@ -59,8 +81,51 @@ public final class Provenances {
     }
     p.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
     p.put("max_heap_bytes", Long.toString(Runtime.getRuntime().maxMemory()));
-    p.put("tensor_backend", "none");
+    Map<String, String> own = Map.copyOf(p);
+    Iterator<PlatformInfoProvider> found = providers.iterator();
+    while (true) {
+      PlatformInfoProvider provider;
+      try {
+        if (!found.hasNext()) {
+          break;
+        }
+        provider = found.next();
+      } catch (ServiceConfigurationError | LinkageError e) {
+        LOG.warn("a platform-info provider cannot be loaded: {}", e.toString());
+        continue;
+      }
+      addFacts(p, own, provider);
+    }
+    p.putIfAbsent("tensor_backend", "none");
     return p;
+  }
+
+  private static void addFacts(Map<String, String> platform, Map<String, String> own,
+      PlatformInfoProvider provider) {
+    String name = provider.getClass().getName();
+    Map<String, String> facts;
+    try {
+      facts = provider.platformInfo();
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("platform-info provider {} failed, its facts are left out: {}", name, e.toString());
+      return;
+    }
+    if (facts == null) {
+      LOG.warn("platform-info provider {} returned null, it is left out", name);
+      return;
+    }
+    facts.forEach((key, value) -> {
+      if (key == null || value == null) {
+        LOG.warn("platform-info provider {} reported a null key or value, left out", name);
+      } else if (own.containsKey(key)) {
+        LOG.warn("platform-info provider {} reported '{}', a key the kernel keeps", name, key);
+      } else if (platform.containsKey(key)) {
+        LOG.warn("platform-info provider {} reported '{}', which an earlier provider reported;"
+            + " the first value is kept", name, key);
+      } else {
+        platform.put(key, value);
+      }
+    });
   }
 
   /** The SHA-256 of a file's bytes, in hexadecimal. */

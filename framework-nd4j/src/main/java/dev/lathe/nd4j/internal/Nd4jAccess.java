@@ -1,0 +1,32 @@
+package dev.lathe.nd4j.internal;
+
+/**
+ * The read edge from this module to the unnamed module where ND4J lives, and the settings ND4J
+ * must see before it loads. Every class of this module that touches ND4J calls {@link #open()}
+ * in its static initialiser, before any of its code resolves an ND4J class.
+ */
+public final class Nd4jAccess {
+
+  /** JavaCPP's logger choice: through SLF4J rather than its own prints to standard error. */
+  private static final String JAVACPP_LOGGER = "org.bytedeco.javacpp.logger";
+
+  static {
+    Module self = Nd4jAccess.class.getModule();
+    if (self.isNamed()) {
+      self.addReads(Nd4jAccess.class.getClassLoader().getUnnamedModule());
+    }
+    if (System.getProperty(JAVACPP_LOGGER) == null) {
+      System.setProperty(JAVACPP_LOGGER, "slf4j");
+    }
+  }
+
+  private Nd4jAccess() {}
+
+  /**
+   * Makes sure this module reads the unnamed module of its class loader (ND4J on the class path)
+   * and JavaCPP logs through SLF4J; the work is done once, in this class's initialiser.
+   */
+  public static void open() {
+    // Calling this method initialises the class; nothing else to do.
+  }
+}
