@@ -337,6 +337,15 @@ public final class Lathe implements AutoCloseable {
         prepareFolder(config, folder, provenance);
       }
     }).run();
+    Provenance atEnd = Provenances.of(config);
+    if (!atEnd.equals(provenance)) {
+      result = new ExperimentResult(result.name(), result.folder(), result.objectives(),
+          result.trials(), result.best(), result.paretoFront(), result.stopReason(),
+          result.elapsed(), atEnd);
+      if (folder != null) {
+        writeProvenance(folder, atEnd);
+      }
+    }
     if (folder != null) {
       Reports.write(config, result, folder);
     }
@@ -360,10 +369,20 @@ public final class Lathe implements AutoCloseable {
       Files.writeString(tmp, ExperimentFiles.toYaml(config));
       Files.move(tmp, configFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      JSON.writeValue(folder.resolve(PROVENANCE_FILE).toFile(), provenance);
+      writeProvenance(folder, provenance);
     } catch (IOException e) {
       throw new LatheException(LatheException.Kind.IO,
           folder + ": cannot write the results folder: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code provenance.json}; again at the end when a backend started during the run. */
+  private static void writeProvenance(Path folder, Provenance provenance) {
+    try {
+      JSON.writeValue(folder.resolve(PROVENANCE_FILE).toFile(), provenance);
+    } catch (IOException e) {
+      throw new LatheException(LatheException.Kind.IO,
+          folder + ": cannot write " + PROVENANCE_FILE + ": " + e.getMessage(), e);
     }
   }
 

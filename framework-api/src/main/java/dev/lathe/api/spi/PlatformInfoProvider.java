@@ -11,10 +11,12 @@ import org.apiguardian.api.API;
  * threads they use. Found by ServiceLoader on the module path ({@code provides}) and on the
  * class path ({@code META-INF/services}); it is not a plugin and takes no settings.
  *
- * <p>The kernel asks each provider once per experiment, before the first trial, and merges the
- * answers into {@link dev.lathe.api.Provenance#platform()}; the first provider to report a key
- * keeps it, and the kernel's own keys ({@code java.version}, {@code os.arch}, ...) are never
+ * <p>The kernel asks each provider when an experiment starts and again when it ends, and merges
+ * the answers into {@link dev.lathe.api.Provenance#platform()}; the first provider to report a
+ * key keeps it, and the kernel's own keys ({@code java.version}, {@code os.arch}, ...) are never
  * replaced. When no provider reports {@code tensor_backend} the kernel records {@code none}.
+ * A provider reports a backend only once it is in use in this JVM, and asking must never start
+ * it: experiments that do not touch a backend do not pay for starting one.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface PlatformInfoProvider {

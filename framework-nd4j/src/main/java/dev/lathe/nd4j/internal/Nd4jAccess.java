@@ -20,13 +20,21 @@ public final class Nd4jAccess {
     }
   }
 
+  private static volatile boolean used;
+
   private Nd4jAccess() {}
 
   /**
    * Makes sure this module reads the unnamed module of its class loader (ND4J on the class path)
-   * and JavaCPP logs through SLF4J; the work is done once, in this class's initialiser.
+   * and JavaCPP logs through SLF4J (done once, in this class's initialiser), and notes that ND4J
+   * is in use in this JVM.
    */
   public static void open() {
-    // Calling this method initialises the class; nothing else to do.
+    used = true;
+  }
+
+  /** Whether a class of this module that touches ND4J has been initialised in this JVM. */
+  public static boolean used() {
+    return used;
   }
 }

@@ -7,15 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports ND4J's backend, BLAS and threads to every experiment's provenance; starts ND4J if
- * nothing has. A backend that cannot start is recorded as {@code tensor_backend=nd4j
- * (unavailable: reason)}.
+ * Reports ND4J's backend, BLAS and threads to the provenance of experiments that used ND4J
+ * through this module; reports nothing, and never starts ND4J, in a JVM that has not. A backend
+ * that cannot start is recorded as {@code tensor_backend=nd4j (unavailable: reason)}.
  */
 public final class Nd4jPlatformInfo implements PlatformInfoProvider {
-
-  static {
-    Nd4jAccess.open();
-  }
 
   private static final Logger LOG = LoggerFactory.getLogger(Nd4jPlatformInfo.class);
 
@@ -24,6 +20,9 @@ public final class Nd4jPlatformInfo implements PlatformInfoProvider {
 
   @Override
   public Map<String, String> platformInfo() {
+    if (!Nd4jAccess.used()) {
+      return Map.of();
+    }
     try {
       return Nd4jRuntime.platformInfo();
     } catch (RuntimeException | LinkageError e) {
