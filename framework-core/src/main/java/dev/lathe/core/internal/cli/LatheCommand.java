@@ -88,14 +88,17 @@ public final class LatheCommand {
   /**
    * Sets the defaults of the slf4j-simple backend that the distribution ships, unless the user
    * set them: warnings and errors only (everything with {@code --debug}), no thread names, and
-   * PF4J's own messages only when they are errors, since the catalog reports rejected plugins.
+   * only errors from PF4J (the catalog reports rejected plugins itself) and from ND4J and
+   * JavaCPP (whose start-up warnings are harmless).
    */
   private static void quietLogging(boolean debug) {
     String prefix = "org.slf4j.simpleLogger.";
     System.setProperty(prefix + "defaultLogLevel",
         System.getProperty(prefix + "defaultLogLevel", debug ? "debug" : "warn"));
-    System.setProperty(prefix + "log.org.pf4j",
-        System.getProperty(prefix + "log.org.pf4j", debug ? "debug" : "error"));
+    for (String chatty : new String[] {"org.pf4j", "org.nd4j", "org.bytedeco"}) {
+      System.setProperty(prefix + "log." + chatty,
+          System.getProperty(prefix + "log." + chatty, debug ? "debug" : "error"));
+    }
     System.setProperty(prefix + "showThreadName",
         System.getProperty(prefix + "showThreadName", "false"));
     System.setProperty(prefix + "showShortLogName",
