@@ -6,7 +6,11 @@ module dev.lathe.plugin.baselines {
   requires dev.lathe.api;
 
   provides dev.lathe.api.spi.OptimizerProvider with
-      dev.lathe.plugin.baselines.random.RandomSearchProvider;
+      dev.lathe.plugin.baselines.random.RandomSearchProvider,
+      dev.lathe.plugin.baselines.evolution.RegularizedEvolutionProvider,
+      dev.lathe.plugin.baselines.evolution.OfaEvolutionProvider,
+      dev.lathe.plugin.baselines.nsga2.Nsga2Provider,
+      dev.lathe.plugin.baselines.grid.GridSearchProvider;
   provides dev.lathe.api.spi.SearchSpaceProvider with
       dev.lathe.plugin.baselines.problems.BraninSpaceProvider,
       dev.lathe.plugin.baselines.problems.Hartmann6SpaceProvider,

@@ -58,6 +58,7 @@ class CommandLineIT {
     Map<String, JsonNode> byId = new HashMap<>();
     JSON.readTree(r.out()).get("plugins").forEach(p -> byId.put(p.get("id").asText(), p));
     assertEquals(Set.of("baselines", "branin", "hartmann6", "local", "memory", "random", "zdt1",
+        "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base"),
         byId.keySet());
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
