@@ -4,9 +4,12 @@
  */
 module dev.lathe.plugin.baselines {
   requires dev.lathe.api;
+  requires commons.math3;
 
   provides dev.lathe.api.spi.OptimizerProvider with
-      dev.lathe.plugin.baselines.random.RandomSearchProvider;
+      dev.lathe.plugin.baselines.random.RandomSearchProvider,
+      dev.lathe.plugin.baselines.bayes.GpEiProvider,
+      dev.lathe.plugin.baselines.cmaes.CmaEsProvider;
   provides dev.lathe.api.spi.SearchSpaceProvider with
       dev.lathe.plugin.baselines.problems.BraninSpaceProvider,
       dev.lathe.plugin.baselines.problems.Hartmann6SpaceProvider,
