@@ -65,7 +65,7 @@ class ServiceDeclarationsTest {
     }
     assertEquals(Map.of(
         "evaluator", List.of("branin", "hartmann6", "zdt1"),
-        "optimizer", List.of("random"),
+        "optimizer", List.of("random", "gp-ei", "cmaes"),
         "reproduction", List.of("baselines"),
         "search-space", List.of("branin", "hartmann6", "zdt1")), idsByPoint);
   }

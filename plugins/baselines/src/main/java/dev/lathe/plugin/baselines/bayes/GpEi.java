@@ -388,7 +388,7 @@ final class GpEi implements Optimizer {
     private final boolean[] categorical = inputs.categorical();
     private final Model objectiveModel;
     private final Model[] constraintModels;
-    private final double target;
+    private double target;
     private final double liar;
     private final List<double[]> centres = new ArrayList<>();
 
@@ -424,14 +424,25 @@ final class GpEi implements Optimizer {
       }
     }
 
-    /** Conditions every surrogate on a fantasised outcome at {@code x}. */
+    /**
+     * Conditions every surrogate on a fantasised outcome at {@code x}. A fantasy that the
+     * constraint surrogates believe feasible lowers the improvement threshold if it is lower,
+     * as a real observation would.
+     */
     void fantasise(double[] x) {
       double[] z = inputs.transform(x);
-      objectiveModel.add(z, Double.isNaN(liar) ? objectiveModel.mean(z) : liar);
+      double loss = Double.isNaN(liar) ? objectiveModel.mean(z) : liar;
+      objectiveModel.add(z, loss);
+      boolean feasible = true;
       for (Model m : constraintModels) {
         if (m != null) {
-          m.add(z, m.mean(z));
+          double slack = m.mean(z);
+          m.add(z, slack);
+          feasible &= slack >= m.standardise(0);
         }
+      }
+      if (feasible && !Double.isNaN(target)) {
+        target = Math.min(target, loss - config.xi());
       }
     }
 

@@ -149,6 +149,11 @@ final class CmaEs implements Optimizer {
     start(centre());
   }
 
+  /** The current population size λ, doubled by each restart. */
+  int population() {
+    return lambda;
+  }
+
   /** The default population size {@code 4 + ⌊3 ln n⌋} (Hansen 2016, Table 1). */
   static int defaultPopulation(int n) {
     return 4 + (int) Math.floor(3 * Math.log(n));
