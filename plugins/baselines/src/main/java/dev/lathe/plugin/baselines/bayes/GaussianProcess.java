@@ -1,5 +1,6 @@
 package dev.lathe.plugin.baselines.bayes;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -81,7 +82,7 @@ final class GaussianProcess {
   /** The hyper-parameters' lower bounds. */
   static double[] lowerBounds(int d) {
     double[] lower = new double[d + 3];
-    java.util.Arrays.fill(lower, 0, d, Math.log(MIN_LENGTH));
+    Arrays.fill(lower, 0, d, Math.log(MIN_LENGTH));
     lower[d] = Math.log(MIN_SIGNAL);
     lower[d + 1] = Math.log(MIN_NOISE);
     lower[d + 2] = -MAX_MEAN;
@@ -91,7 +92,7 @@ final class GaussianProcess {
   /** The hyper-parameters' upper bounds. */
   static double[] upperBounds(int d) {
     double[] upper = new double[d + 3];
-    java.util.Arrays.fill(upper, 0, d, Math.log(MAX_LENGTH));
+    Arrays.fill(upper, 0, d, Math.log(MAX_LENGTH));
     upper[d] = Math.log(MAX_SIGNAL);
     upper[d + 1] = Math.log(MAX_NOISE);
     upper[d + 2] = MAX_MEAN;
@@ -101,7 +102,7 @@ final class GaussianProcess {
   /** The first start of every fit: length scales 0.5, signal 1, noise 1e-3, mean 0. */
   static double[] defaultParameters(int d) {
     double[] theta = new double[d + 3];
-    java.util.Arrays.fill(theta, 0, d, Math.log(0.5));
+    Arrays.fill(theta, 0, d, Math.log(0.5));
     theta[d] = 0;
     theta[d + 1] = Math.log(1e-3);
     theta[d + 2] = 0;
@@ -198,8 +199,8 @@ final class GaussianProcess {
         w[j] += row[j] * vi;
       }
     }
-    java.util.Arrays.fill(meanGradient, 0);
-    java.util.Arrays.fill(varianceGradient, 0);
+    Arrays.fill(meanGradient, 0);
+    Arrays.fill(varianceGradient, 0);
     for (int i = 0; i < n; i++) {
       double a = slope[i] * alpha[i];
       double b = -2 * slope[i] * w[i];
@@ -216,7 +217,7 @@ final class GaussianProcess {
     double variance = signal - quadratic;
     if (variance < 1e-12 * signal) {
       variance = 1e-12 * signal;
-      java.util.Arrays.fill(varianceGradient, 0);
+      Arrays.fill(varianceGradient, 0);
     }
     out[1] = variance;
   }
@@ -273,7 +274,7 @@ final class GaussianProcess {
     try {
       f = factor(inputs, targets, categorical, theta);
     } catch (ArithmeticException e) {
-      java.util.Arrays.fill(gradient, 0);
+      Arrays.fill(gradient, 0);
       return Double.POSITIVE_INFINITY;
     }
     double[] alpha = f.alpha;
@@ -295,7 +296,7 @@ final class GaussianProcess {
     for (int j = 0; j < d; j++) {
       inverseSquaredLength[j] = Math.exp(-2 * theta[j]);
     }
-    java.util.Arrays.fill(gradient, 0);
+    Arrays.fill(gradient, 0);
     double[] components = new double[d];
     for (int a = 0; a < n; a++) {
       for (int b = 0; b <= a; b++) {

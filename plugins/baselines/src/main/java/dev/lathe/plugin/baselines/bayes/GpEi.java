@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 
 /**
@@ -41,7 +43,8 @@ import org.slf4j.Logger;
  *       batch, as observed with a fantasised value: the surrogate's mean (Kriging believer) or
  *       the lowest, mean or highest observed loss (constant liar; D. Ginsbourger, R. Le Riche,
  *       L. Carraro, "Kriging is well-suited to parallelize optimization", 2010); constraint
- *       surrogates always believe their mean;</li>
+ *       surrogates always believe their mean, and a fantasy they believe feasible lowers the
+ *       improvement threshold as a real observation would;</li>
  *   <li>maximises the {@link Acquisition} by scoring {@code acquisition_samples} points (three
  *       quarters uniform, a quarter perturbations of the five best feasible observations),
  *       then refining the best {@code refine_starts} of them by {@link ProjectedLbfgs} along the
@@ -559,8 +562,8 @@ final class GpEi implements Optimizer {
           long cell = Math.min((long) Math.floor(Math.min(1, Math.max(0, u[j])) * cells),
               cells - 1);
           long[] others = categorical[j]
-              ? java.util.stream.LongStream.range(0, cells).filter(o -> o != cell).toArray()
-              : java.util.stream.LongStream.of(cell - 1, cell + 1)
+              ? LongStream.range(0, cells).filter(o -> o != cell).toArray()
+              : LongStream.of(cell - 1, cell + 1)
                   .filter(o -> o >= 0 && o < cells).toArray();
           for (long other : others) {
             double[] moved = u.clone();
@@ -590,7 +593,7 @@ final class GpEi implements Optimizer {
     private final double[] theta;
     private GaussianProcess process;
 
-    Model(List<Told> data, java.util.function.ToDoubleFunction<Told> value, double[] warmStart,
+    Model(List<Told> data, ToDoubleFunction<Told> value, double[] warmStart,
         SplittableRandom random) {
       double[] raw = data.stream().mapToDouble(value).toArray();
       double mean = Arrays.stream(raw).average().orElse(0);

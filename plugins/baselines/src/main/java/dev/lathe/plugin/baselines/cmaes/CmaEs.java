@@ -15,6 +15,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,8 +55,9 @@ import org.slf4j.Logger;
  *
  * <p>Candidate {@code i} draws from its own {@link SplittableRandom}, derived from the seed and
  * {@code i}; the state is the distribution (mean, step size, covariance, evolution paths,
- * generation), the generation's candidates with their outcomes, the population size and
- * restarts, and the number of candidates asked. An update costs {@code O(λ n² + n³)}
+ * generation), the best losses of the last {@code 10 + ⌈30 n/λ⌉} generations, the generation's
+ * candidates with their outcomes, the population size and restarts, and the number of candidates
+ * asked. An update costs {@code O(λ n² + n³)}
  * (the eigendecomposition, by commons-math3's {@link EigenDecomposition}); a sample
  * {@code O(n²)}.
  */
@@ -161,7 +163,7 @@ final class CmaEs implements Optimizer {
 
   private double[] centre() {
     double[] c = new double[n];
-    java.util.Arrays.fill(c, 0.5);
+    Arrays.fill(c, 0.5);
     return c;
   }
 
@@ -280,6 +282,9 @@ final class CmaEs implements Optimizer {
     }
     if (ranked.size() >= s.mu) {
       bestHistory.add(ranked.get(0).loss);
+      if (bestHistory.size() > stagnationWindow()) {
+        bestHistory.remove(0);
+      }
       double[][] steps = new double[s.mu][];
       double[] meanStep = new double[n];
       for (int k = 0; k < s.mu; k++) {
@@ -357,15 +362,19 @@ final class CmaEs implements Optimizer {
     if (sigma * Math.sqrt(largest) < TOLERANCE_X || eigen.condition() > MAX_CONDITION) {
       return true;
     }
-    int window = 10 + (int) Math.ceil(30.0 * n / lambda);
-    if (bestHistory.size() < window || ranked.isEmpty()) {
+    if (bestHistory.size() < stagnationWindow() || ranked.isEmpty()) {
       return false;
     }
-    List<Double> recent = bestHistory.subList(bestHistory.size() - window, bestHistory.size());
-    double low = recent.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    double high = recent.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-    double spread = ranked.get(ranked.size() - 1).loss - ranked.get(0).loss;
+    double low = bestHistory.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double high = bestHistory.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    double spread = ranked.stream().mapToDouble(m -> m.loss).max().orElseThrow()
+        - ranked.stream().mapToDouble(m -> m.loss).min().orElseThrow();
     return high - low < TOLERANCE_FUN && spread < TOLERANCE_FUN;
+  }
+
+  /** How many generations' best losses the stagnation criterion looks back on. */
+  private int stagnationWindow() {
+    return 10 + (int) Math.ceil(30.0 * n / lambda);
   }
 
   private static double norm(double[] v) {
