@@ -4,13 +4,16 @@
  */
 module dev.lathe.plugin.baselines {
   requires dev.lathe.api;
+  requires commons.math3;
 
   provides dev.lathe.api.spi.OptimizerProvider with
       dev.lathe.plugin.baselines.random.RandomSearchProvider,
       dev.lathe.plugin.baselines.evolution.RegularizedEvolutionProvider,
       dev.lathe.plugin.baselines.evolution.OfaEvolutionProvider,
       dev.lathe.plugin.baselines.nsga2.Nsga2Provider,
-      dev.lathe.plugin.baselines.grid.GridSearchProvider;
+      dev.lathe.plugin.baselines.grid.GridSearchProvider,
+      dev.lathe.plugin.baselines.bayes.GpEiProvider,
+      dev.lathe.plugin.baselines.cmaes.CmaEsProvider;
   provides dev.lathe.api.spi.SearchSpaceProvider with
       dev.lathe.plugin.baselines.problems.BraninSpaceProvider,
       dev.lathe.plugin.baselines.problems.Hartmann6SpaceProvider,

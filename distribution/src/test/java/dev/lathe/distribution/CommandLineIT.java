@@ -57,8 +57,8 @@ class CommandLineIT {
     assertEquals(0, r.exit(), r.toString());
     Map<String, JsonNode> byId = new HashMap<>();
     JSON.readTree(r.out()).get("plugins").forEach(p -> byId.put(p.get("id").asText(), p));
-    assertEquals(Set.of("baselines", "branin", "hartmann6", "local", "memory", "random", "zdt1",
-        "evolution", "ofa-evolution", "nsga2", "grid",
+    assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
+        "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base"),
         byId.keySet());
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));

@@ -71,7 +71,8 @@ class ServiceDeclarationsTest {
     }
     assertEquals(Map.of(
         "evaluator", List.of("branin", "hartmann6", "zdt1"),
-        "optimizer", List.of("random", "evolution", "ofa-evolution", "nsga2", "grid"),
+        "optimizer", List.of("random", "evolution", "ofa-evolution", "nsga2", "grid", "gp-ei",
+            "cmaes"),
         "reproduction", List.of("baselines"),
         "search-space", List.of("branin", "hartmann6", "zdt1")), idsByPoint);
   }
