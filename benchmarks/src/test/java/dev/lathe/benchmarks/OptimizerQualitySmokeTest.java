@@ -22,19 +22,21 @@ class OptimizerQualitySmokeTest {
     List<OptimizerQuality.Row> rows =
         new OptimizerQuality(1, 12, 16, 200, 1, dir, Path.of("/usr/bin/python3")).measure();
     assertEquals(14, rows.size());
-    assertEquals(6, rows.stream().filter(r -> r.side().startsWith("Optuna 3.")).count(),
+    assertEquals(6, rows.stream().filter(r -> r.side().startsWith("Optuna 3.")
+        && !r.problem().equals("zdt1")).count(),
         "Debian's Optuna 3.x ran every sampler on the single-objective problems");
+    List<OptimizerQuality.Row> zdt1 = rows.stream().filter(r -> r.problem().equals("zdt1")).toList();
+    assertEquals(2, zdt1.size(), zdt1.toString());
+    for (OptimizerQuality.Row r : zdt1) {
+      assertEquals(null, r.skipped(), "the baselines plugin has nsga2, so both sides run: " + r);
+    }
     for (OptimizerQuality.Row r : rows) {
-      if (r.skipped() != null) {
-        assertEquals("zdt1", r.problem(), r.toString());
-        continue;
-      }
       assertEquals(1, r.values().size(), r.toString());
       assertTrue(r.medianMillisPerTrial() > 0, r + " has a time per trial");
       if (r.metric().equals("regret")) {
         assertTrue(r.median() >= 0 && Double.isFinite(r.median()), r + " has a regret");
       } else {
-        assertTrue(r.median() > 0 && r.median() < 2.0 / 3, r + " has a hypervolume");
+        assertTrue(r.median() >= 0 && r.median() < 2.0 / 3, r + " has a hypervolume in [0, 2/3)");
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
