@@ -33,11 +33,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds the SameDiff graph of a {@link Network}, node by node in the network's order. Every
@@ -370,7 +370,7 @@ final class GraphBuilder {
         SDVariable bias) {
       int groups = layer.groups();
       if (groups == 1) {
-        return graph.cnn().conv2d(x, weight, bias, conv2dConfig(layer, WeightsFormat.OIYX));
+        return graph.cnn().conv2d(x, yxio(weight), bias, conv2dConfig(layer));
       }
       int in = layer.inChannels();
       int out = layer.outChannels();
@@ -380,11 +380,18 @@ final class GraphBuilder {
         int m = out / in;
         SDVariable kernel = weight.reshape(in, m, layer.kernel().get(0), layer.kernel().get(1))
             .permute(2, 3, 0, 1);
-        return graph.cnn().depthWiseConv2d(x, kernel, bias,
-            conv2dConfig(layer, WeightsFormat.YXIO));
+        return graph.cnn().depthWiseConv2d(x, kernel, bias, conv2dConfig(layer));
       }
       return grouped(layer, x, weight, bias,
-          (xs, ws) -> graph.cnn().conv2d(xs, ws, conv2dConfig(layer, WeightsFormat.OIYX)));
+          (xs, ws) -> graph.cnn().conv2d(xs, yxio(ws), conv2dConfig(layer)));
+    }
+
+    /**
+     * A kernel {@code [out, in, kH, kW]} as {@code [kH, kW, in, out]}: ND4J 1.0.0-M2.1's
+     * gradient of {@code conv2d} fails for kernels in PyTorch's layout.
+     */
+    private SDVariable yxio(SDVariable weight) {
+      return weight.permute(2, 3, 1, 0);
     }
 
     private SDVariable conv3d(Convolution layer, SDVariable x, SDVariable weight,
@@ -427,13 +434,13 @@ final class GraphBuilder {
           layer.spatialRank())));
     }
 
-    private Conv2DConfig conv2dConfig(Convolution layer, WeightsFormat format) {
+    private Conv2DConfig conv2dConfig(Convolution layer) {
       return Conv2DConfig.builder()
           .kH(layer.kernel().get(0)).kW(layer.kernel().get(1))
           .sH(layer.stride().get(0)).sW(layer.stride().get(1))
           .pH(layer.padding().get(0)).pW(layer.padding().get(1))
           .dH(layer.dilation().get(0)).dW(layer.dilation().get(1))
-          .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).weightsFormat(format)
+          .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.YXIO)
           .build();
     }
 
@@ -497,28 +504,18 @@ final class GraphBuilder {
             .add(SameDiffNetwork.NORM_EPSILON)).reshape(broadcast);
         normalised = x().sub(parameters.get("running_mean").reshape(broadcast)).mul(scale);
       } else {
-        SDVariable mean;
-        SDVariable variance;
+        SDVariable mean = x().mean(true, axes);
+        SDVariable centred = x().sub(mean);
+        SDVariable variance = centred.mul(centred).mean(true, axes);
         if (layer.type() == Normalization.Type.BATCH) {
-          // Batch statistics; the count is an activation too, so that the running variance can
-          // be updated with the unbiased estimate.
-          long perSample = 1;
-          for (int i = 1; i < in().rank(); i++) {
-            perSample *= in().dim(i);
-          }
-          SDVariable count = graph.sizeAt(x(), 0).castTo(DataType.FLOAT).mul(perSample)
-              .rename(node.name() + RunningStatistics.COUNT);
-          mean = x().sum(true, axes).div(count).rename(node.name() + RunningStatistics.MEAN);
-          variance = graph.math().squaredDifference(x(), mean).sum(true, axes).div(count)
-              .rename(node.name() + RunningStatistics.VARIANCE);
+          // The batch statistics are activations that the running statistics listen for.
+          mean.rename(node.name() + RunningStatistics.MEAN);
+          centred.rename(node.name() + RunningStatistics.CENTRED);
+          variance.rename(node.name() + RunningStatistics.VARIANCE);
           statistics.add(new RunningStatistics.Entry(node.name(),
               parameters.get("running_mean").getArr(), parameters.get("running_var").getArr()));
-        } else {
-          mean = x().mean(true, axes);
-          variance = graph.math().squaredDifference(x(), mean).mean(true, axes);
         }
-        normalised = x().sub(mean).mul(graph.math().rsqrt(
-            variance.add(SameDiffNetwork.NORM_EPSILON)));
+        normalised = centred.mul(graph.math().rsqrt(variance.add(SameDiffNetwork.NORM_EPSILON)));
       }
       if (!layer.affine()) {
         return normalised;
@@ -564,15 +561,24 @@ final class GraphBuilder {
         throw unsupported(node, "local pooling over " + spatial + " spatial axes");
       }
       SDVariable x = spatial == 1 ? x().reshape(-1, in().dim(0), 1, in().dim(1)) : x();
+      int padH = spatial == 1 ? 0 : axis(layer.padding(), 0);
+      int padW = axis(layer.padding(), spatial - 1);
+      boolean average = layer.type() == Pooling.Type.AVG;
+      if (average && padH + padW > 0) {
+        // Zeros padded explicitly, so the divisor counts them (PyTorch's count_include_pad):
+        // ND4J 1.0.0-M2.1's average pooling counts them forward but not in its gradient.
+        x = graph.nn().pad(x, graph.constant(Nd4j.createFromArray(new int[][] {
+            {0, 0}, {0, 0}, {padH, padH}, {padW, padW}})), 0.0);
+        padH = 0;
+        padW = 0;
+      }
       Pooling2DConfig config = Pooling2DConfig.builder()
           .kH(spatial == 1 ? 1 : kernel.get(0)).kW(kernel.get(spatial - 1))
           .sH(spatial == 1 ? 1 : axis(layer.stride(), 0)).sW(axis(layer.stride(), spatial - 1))
-          .pH(spatial == 1 ? 0 : axis(layer.padding(), 0))
-          .pW(axis(layer.padding(), spatial - 1))
-          .divisor(Pooling2D.Divisor.INCLUDE_PADDING)
+          .pH(padH).pW(padW)
           .paddingMode(PaddingMode.VALID).isNHWC(false).build();
-      SDVariable y = layer.type() == Pooling.Type.MAX
-          ? graph.cnn().maxPooling2d(x, config) : graph.cnn().avgPooling2d(x, config);
+      SDVariable y = average
+          ? graph.cnn().avgPooling2d(x, config) : graph.cnn().maxPooling2d(x, config);
       return spatial == 1 ? y.reshape(batched(node.shape())) : y;
     }
 

@@ -18,8 +18,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * {@code running_mean = (1 − m)·running_mean + m·mean} and
  * {@code running_var = (1 − m)·running_var + m·var·n/(n − 1)}, with the batch's mean and biased
  * variance over {@code n} values per channel and momentum {@code m}. It listens for the
- * activations {@code NODE/batch_mean}, {@code NODE/batch_count} and {@code NODE/batch_var},
- * which SameDiff computes in that order.
+ * activations {@code NODE/batch_mean}, {@code NODE/batch_centred} (the input less the mean,
+ * whose size gives {@code n}) and {@code NODE/batch_var}, which SameDiff computes in that order.
  */
 final class RunningStatistics extends BaseListener {
 
@@ -31,8 +31,8 @@ final class RunningStatistics extends BaseListener {
   static final String MEAN = "/batch_mean";
   /** The suffix of a batch normalisation's biased batch variance. */
   static final String VARIANCE = "/batch_var";
-  /** The suffix of the number of values per channel in a batch, a scalar. */
-  static final String COUNT = "/batch_count";
+  /** The suffix of a batch normalisation's input less the batch mean. */
+  static final String CENTRED = "/batch_centred";
 
   /**
    * One batch normalisation's running statistics, updated in place.
@@ -46,15 +46,16 @@ final class RunningStatistics extends BaseListener {
   private final double momentum;
   private final Map<String, Entry> byMean = new HashMap<>();
   private final Map<String, Entry> byVariance = new HashMap<>();
-  private final Map<String, Entry> byCount = new HashMap<>();
-  private final Map<Entry, Double> counts = new HashMap<>();
+  private final Map<String, Entry> byCentred = new HashMap<>();
+  /** The values per channel of a node's batch, between its centred input and its variance. */
+  private final Map<String, Double> counts = new HashMap<>();
 
   RunningStatistics(List<Entry> entries, double momentum) {
     this.momentum = momentum;
     for (Entry entry : entries) {
       byMean.put(entry.node() + MEAN, entry);
       byVariance.put(entry.node() + VARIANCE, entry);
-      byCount.put(entry.node() + COUNT, entry);
+      byCentred.put(entry.node() + CENTRED, entry);
     }
   }
 
@@ -71,14 +72,14 @@ final class RunningStatistics extends BaseListener {
       blend(entry.mean(), activation, 1);
       return;
     }
-    entry = byCount.get(variable);
+    entry = byCentred.get(variable);
     if (entry != null) {
-      counts.put(entry, activation.getDouble(0));
+      counts.put(entry.node(), (double) activation.length() / entry.mean().length());
       return;
     }
     entry = byVariance.get(variable);
     if (entry != null) {
-      double n = counts.remove(entry);
+      double n = counts.remove(entry.node());
       blend(entry.variance(), activation, n > 1 ? n / (n - 1) : 1);
     }
   }
