@@ -99,7 +99,7 @@ final class TrainingReproduction implements Reproduction {
     return new ClaimResult(FASHION_MNIST, format("%.2f %% test accuracy", 100 * accuracy),
         verdict, Origin.MEASURED, format("%s mode: %,d training images, %d epoch(s) of %d"
             + " steps (batch %d, Adam, cosine from %.0e), %,d test images; %.1f s of training"
-            + " on %s threads (%s %s); seed %d", full ? "full" : "quick", train.size(),
+            + " with %s ND4J thread(s) (%s %s); seed %d", full ? "full" : "quick", train.size(),
             epochs, run.steps() / epochs, BATCH_SIZE, LEARNING_RATE, test.size(),
             run.seconds(), platform.get("tensor_backend.threads"), platform.get("blas.vendor"),
             platform.get("blas.version"), seed));
