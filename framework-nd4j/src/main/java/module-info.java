@@ -13,6 +13,7 @@ module dev.lathe.nd4j {
   requires jdk.unsupported;
 
   exports dev.lathe.nd4j;
+  exports dev.lathe.nd4j.network;
   exports dev.lathe.nd4j.train;
 
   provides dev.lathe.api.spi.PlatformInfoProvider with

@@ -59,7 +59,8 @@ class CommandLineIT {
     JSON.readTree(r.out()).get("plugins").forEach(p -> byId.put(p.get("id").asText(), p));
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
         "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
-        "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base"),
+        "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
+        "small-cnn", "training"),
         byId.keySet());
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
     assertEquals(List.of("result-store", "executor"), texts(byId.get("local").get("extension_points")));
@@ -158,9 +159,9 @@ class CommandLineIT {
         }
       }
     }
-    assertEquals(5, checked,
+    assertEquals(6, checked,
         "dev.lathe.api, dev.lathe.core, dev.lathe.nd4j, dev.lathe.plugin.baselines,"
-            + " dev.lathe.plugin.zoo");
+            + " dev.lathe.plugin.zoo, dev.lathe.plugin.training");
   }
 
   static List<String> texts(JsonNode array) {
