@@ -1,23 +1,12 @@
 package dev.lathe.api.model.cost;
 
-import dev.lathe.api.model.Activation;
-import dev.lathe.api.model.Concat;
 import dev.lathe.api.model.Convolution;
 import dev.lathe.api.model.DynamicConvolution;
-import dev.lathe.api.model.Elementwise;
-import dev.lathe.api.model.Embedding;
-import dev.lathe.api.model.Flatten;
-import dev.lathe.api.model.GatedLinearUnit;
-import dev.lathe.api.model.LayerVisitor;
 import dev.lathe.api.model.Linear;
 import dev.lathe.api.model.MultiHeadAttention;
 import dev.lathe.api.model.Node;
-import dev.lathe.api.model.Normalization;
-import dev.lathe.api.model.Pooling;
-import dev.lathe.api.model.Reshape;
 import dev.lathe.api.model.Shape;
 import dev.lathe.api.model.SqueezeExcitation;
-import dev.lathe.api.model.TemporalShift;
 import java.util.List;
 
 /**
@@ -49,7 +38,7 @@ final class ConvLinearConvention extends NodeByNodeConvention {
   }
 
   /** The MACs of one node whose first input is {@code in} and output {@code out}. */
-  private record Macs(Shape in, List<Shape> inputs, Shape out) implements LayerVisitor<Double> {
+  private record Macs(Shape in, List<Shape> inputs, Shape out) implements MacCount {
 
     @Override
     public Double convolution(Convolution c) {
@@ -79,56 +68,6 @@ final class ConvLinearConvention extends NodeByNodeConvention {
       double positions = in.dim(0);
       double generator = d.dynamic() ? positions * d.channels() * d.heads() * d.kernel() : 0;
       return generator + positions * d.channels() * d.kernel();
-    }
-
-    @Override
-    public Double embedding(Embedding e) {
-      return 0.0;
-    }
-
-    @Override
-    public Double normalization(Normalization n) {
-      return 0.0;
-    }
-
-    @Override
-    public Double activation(Activation a) {
-      return 0.0;
-    }
-
-    @Override
-    public Double pooling(Pooling p) {
-      return 0.0;
-    }
-
-    @Override
-    public Double elementwise(Elementwise e) {
-      return 0.0;
-    }
-
-    @Override
-    public Double concat(Concat c) {
-      return 0.0;
-    }
-
-    @Override
-    public Double reshape(Reshape r) {
-      return 0.0;
-    }
-
-    @Override
-    public Double flatten(Flatten f) {
-      return 0.0;
-    }
-
-    @Override
-    public Double temporalShift(TemporalShift t) {
-      return 0.0;
-    }
-
-    @Override
-    public Double gatedLinearUnit(GatedLinearUnit g) {
-      return 0.0;
     }
   }
 }

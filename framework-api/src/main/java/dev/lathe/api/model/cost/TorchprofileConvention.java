@@ -1,23 +1,15 @@
 package dev.lathe.api.model.cost;
 
-import dev.lathe.api.model.Activation;
-import dev.lathe.api.model.Concat;
 import dev.lathe.api.model.Convolution;
 import dev.lathe.api.model.DynamicConvolution;
 import dev.lathe.api.model.Elementwise;
-import dev.lathe.api.model.Embedding;
-import dev.lathe.api.model.Flatten;
-import dev.lathe.api.model.GatedLinearUnit;
-import dev.lathe.api.model.LayerVisitor;
 import dev.lathe.api.model.Linear;
 import dev.lathe.api.model.MultiHeadAttention;
 import dev.lathe.api.model.Node;
 import dev.lathe.api.model.Normalization;
 import dev.lathe.api.model.Pooling;
-import dev.lathe.api.model.Reshape;
 import dev.lathe.api.model.Shape;
 import dev.lathe.api.model.SqueezeExcitation;
-import dev.lathe.api.model.TemporalShift;
 import java.util.List;
 
 /**
@@ -51,7 +43,7 @@ final class TorchprofileConvention extends NodeByNodeConvention {
   }
 
   /** The MACs of one node whose first input is {@code in} and output {@code out}. */
-  private record Macs(Shape in, List<Shape> inputs, Shape out) implements LayerVisitor<Double> {
+  private record Macs(Shape in, List<Shape> inputs, Shape out) implements MacCount {
 
     /**
      * {@code aten::_convolution}: output elements × the weight's input-channel axis × kernel.
@@ -110,41 +102,6 @@ final class TorchprofileConvention extends NodeByNodeConvention {
     public Double elementwise(Elementwise e) {
       return e.operation() == Elementwise.Operation.MULTIPLY
           ? (double) (inputs.size() - 1) * out.elements() : 0.0;
-    }
-
-    @Override
-    public Double embedding(Embedding e) {
-      return 0.0;
-    }
-
-    @Override
-    public Double activation(Activation a) {
-      return 0.0;
-    }
-
-    @Override
-    public Double concat(Concat c) {
-      return 0.0;
-    }
-
-    @Override
-    public Double reshape(Reshape r) {
-      return 0.0;
-    }
-
-    @Override
-    public Double flatten(Flatten f) {
-      return 0.0;
-    }
-
-    @Override
-    public Double temporalShift(TemporalShift t) {
-      return 0.0;
-    }
-
-    @Override
-    public Double gatedLinearUnit(GatedLinearUnit g) {
-      return 0.0;
     }
   }
 }
