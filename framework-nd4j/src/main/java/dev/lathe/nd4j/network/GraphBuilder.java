@@ -26,6 +26,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.stream.IntStream;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -154,11 +156,6 @@ final class GraphBuilder {
       dims[i + 1] = shape.dim(i);
     }
     return dims;
-  }
-
-  /** {@code [-1, dims…]} as ints, for reshapes. */
-  private static long[] batched(List<Integer> dims) {
-    return batched(new Shape(dims));
   }
 
   /**
@@ -396,7 +393,7 @@ final class GraphBuilder {
 
     private SDVariable conv3d(Convolution layer, SDVariable x, SDVariable weight,
         SDVariable bias) {
-      java.util.function.BinaryOperator<SDVariable> conv = (xs, ws) -> graph.cnn().conv3d(xs,
+      BinaryOperator<SDVariable> conv = (xs, ws) -> graph.cnn().conv3d(xs,
           ws.permute(2, 3, 4, 1, 0), Conv3DConfig.builder()
               .kD(layer.kernel().get(0)).kH(layer.kernel().get(1)).kW(layer.kernel().get(2))
               .sD(layer.stride().get(0)).sH(layer.stride().get(1)).sW(layer.stride().get(2))
@@ -412,7 +409,7 @@ final class GraphBuilder {
      * slice of the input channels with its slice of the kernel; the bias added after.
      */
     private SDVariable grouped(Convolution layer, SDVariable x, SDVariable weight,
-        SDVariable bias, java.util.function.BinaryOperator<SDVariable> conv) {
+        SDVariable bias, BinaryOperator<SDVariable> conv) {
       int groups = layer.groups();
       int inPerGroup = layer.inChannels() / groups;
       int outPerGroup = layer.outChannels() / groups;
@@ -652,28 +649,34 @@ final class GraphBuilder {
 
     /**
      * TSM's shift on {@code [N, C, T, …]}: the first {@code fold} channels take the next
-     * frame's values, the next {@code fold} the previous frame's, vacated frames are zero.
+     * frame's values, the next {@code fold} the previous frame's, vacated frames are zero; a
+     * clip of one frame keeps only the unshifted channels.
      */
     @Override
     public SDVariable temporalShift(TemporalShift layer) {
       int channels = in().dim(0);
       int frames = in().dim(1);
-      int fold = channels / layer.foldDivisor();
-      if (frames < 2 || fold == 0) {
+      long fold = channels / layer.foldDivisor();
+      if (fold == 0) {
         return x().add(0.0);
       }
-      SDVariable back = x().get(SDIndex.all(), SDIndex.interval(0L, (long) fold),
-          SDIndex.interval(1L, (long) frames));
-      SDVariable forward = x().get(SDIndex.all(), SDIndex.interval((long) fold, 2L * fold),
-          SDIndex.interval(0L, frames - 1L));
-      SDVariable rest = x().get(SDIndex.all(), SDIndex.interval(2L * fold, (long) channels));
-      SDVariable lastFrame = x().get(SDIndex.all(), SDIndex.interval(0L, (long) fold),
-          SDIndex.interval(0L, 1L));
-      SDVariable firstFrame = x().get(SDIndex.all(), SDIndex.interval((long) fold, 2L * fold),
-          SDIndex.interval(0L, 1L));
-      SDVariable shiftedBack = graph.concat(2, back, graph.zerosLike(lastFrame));
-      SDVariable shiftedForward = graph.concat(2, graph.zerosLike(firstFrame), forward);
-      return graph.concat(1, shiftedBack, shiftedForward, rest);
+      List<SDVariable> parts = new ArrayList<>();
+      if (frames == 1) {
+        parts.add(graph.zerosLike(x().get(SDIndex.all(), SDIndex.interval(0L, 2 * fold))));
+      } else {
+        SDVariable back = x().get(SDIndex.all(), SDIndex.interval(0L, fold));
+        SDVariable forward = x().get(SDIndex.all(), SDIndex.interval(fold, 2 * fold));
+        parts.add(graph.concat(2, back.get(SDIndex.all(), SDIndex.all(),
+            SDIndex.interval(1L, (long) frames)), graph.zerosLike(back.get(SDIndex.all(),
+            SDIndex.all(), SDIndex.interval(0L, 1L)))));
+        parts.add(graph.concat(2, graph.zerosLike(forward.get(SDIndex.all(), SDIndex.all(),
+            SDIndex.interval(0L, 1L))), forward.get(SDIndex.all(), SDIndex.all(),
+            SDIndex.interval(0L, frames - 1L))));
+      }
+      if (2 * fold < channels) {
+        parts.add(x().get(SDIndex.all(), SDIndex.interval(2 * fold, (long) channels)));
+      }
+      return graph.concat(1, parts.toArray(new SDVariable[0]));
     }
 
     @Override
@@ -704,6 +707,6 @@ final class GraphBuilder {
 
   /** The integers from {@code from} to {@code to − 1}, without {@code skip}. */
   private static int[] range(int from, int to, int skip) {
-    return java.util.stream.IntStream.range(from, to).filter(i -> i != skip).toArray();
+    return IntStream.range(from, to).filter(i -> i != skip).toArray();
   }
 }

@@ -19,6 +19,7 @@ import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Normalization;
 import dev.lathe.api.model.Pooling;
 import dev.lathe.api.model.Shape;
+import dev.lathe.api.model.TemporalShift;
 import dev.lathe.nd4j.train.Dataset;
 import dev.lathe.nd4j.train.LearningRateSchedule;
 import dev.lathe.nd4j.train.Trainer;
@@ -193,6 +194,22 @@ class SameDiffNetworkTest {
     assertEquals("network 'mlp' takes the inputs [x], not [y]", e.getMessage());
     assertArrayEquals(new long[] {2, 2},
         net.predict(Map.of("x", Nd4j.rand(DataType.FLOAT, 2, 5))).get("out").shape());
+  }
+
+  /** Channels 0–1 take the next frame, 2–3 the previous one, 4 stays; vacated frames are 0. */
+  @Test
+  void theTemporalShiftMovesAFoldOfChannelsEachWay() {
+    Network clip = Network.builder("clip").input("x", Shape.of(5, 3))
+        .add("shift", new TemporalShift(2)).build();
+    INDArray x = Nd4j.linspace(DataType.FLOAT, 1, 15, 1).reshape(1, 5, 3);
+    INDArray shifted = SameDiffNetwork.build(clip, 0).predict(Map.of("x", x)).get("shift");
+    assertEquals(Nd4j.createFromArray(new float[][] {
+        {2, 3, 0}, {5, 6, 0}, {0, 7, 8}, {0, 10, 11}, {13, 14, 15}}).reshape(1, 5, 3), shifted);
+    Network frame = Network.builder("frame").input("x", Shape.of(4, 1))
+        .add("shift", new TemporalShift(4)).build();
+    INDArray one = Nd4j.createFromArray(new float[] {1, 2, 3, 4}).reshape(1, 4, 1);
+    assertEquals(Nd4j.createFromArray(new float[] {0, 0, 3, 4}).reshape(1, 4, 1),
+        SameDiffNetwork.build(frame, 0).predict(Map.of("x", one)).get("shift"));
   }
 
   @Test
