@@ -64,12 +64,14 @@ public final class NetworkClassifier {
     String trainingLogits = network.trainingVariable(logits);
     String inferenceLogits = network.inferenceVariable(logits);
     graph.loss().softmaxCrossEntropy(LOSS, labels, graph.getVariable(trainingLogits), null);
-    TrainableModel training = new TrainableModel(graph, input, LABELS, trainingLogits, LOSS);
+    TrainableModel training = new TrainableModel(graph, input, LABELS, trainingLogits, LOSS,
+        network.runningStatistics());
     TrainableModel inference = training;
     if (!inferenceLogits.equals(trainingLogits)) {
       graph.loss().softmaxCrossEntropy(inferenceLoss, labels,
           graph.getVariable(inferenceLogits), null);
-      inference = new TrainableModel(graph, input, LABELS, inferenceLogits, inferenceLoss);
+      inference = new TrainableModel(graph, input, LABELS, inferenceLogits, inferenceLoss,
+          network.runningStatistics());
     }
     graph.setLossVariables(LOSS);
     return new NetworkClassifier(network, logits, training, inference);

@@ -13,8 +13,9 @@ import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A snapshot of a training run: its configuration, its position, the trainable variables' values
- * and the updater's state, by variable name. The graph itself is not included: the code that
+ * A snapshot of a training run: its configuration, its position, the trainable variables' values,
+ * the updater's state and the model's buffers (e.g. batch normalisation's running statistics), by
+ * name. The graph itself is not included: the code that
  * built the model builds it again, and {@link Trainer#resume} fills it.
  *
  * <p>On disk a checkpoint is a zip file (format version {@value #FORMAT_VERSION}): an entry
@@ -29,17 +30,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param parameters each trainable variable's values, by name (sorted when a trainer made it)
  * @param optimizerState each trainable variable's updater state (e.g. Adam's {@code m} and
  *     {@code v}, SGD's {@code momentum}) by variable name, then by slot name
+ * @param buffers the model's {@linkplain TrainableModel#buffers() buffers} by name; empty in a
+ *     checkpoint of format version 1, which did not hold them
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Checkpoint(TrainingConfig config, TrainingPosition position,
-    Map<String, INDArray> parameters, Map<String, Map<String, INDArray>> optimizerState) {
+    Map<String, INDArray> parameters, Map<String, Map<String, INDArray>> optimizerState,
+    Map<String, INDArray> buffers) {
 
   static {
     Nd4jAccess.open();
   }
 
   /** The version of the format that this Lathe writes; it reads this one and all earlier. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   /** Checks the parts and copies the maps, keeping their order (not the arrays). */
   public Checkpoint {
@@ -50,6 +54,13 @@ public record Checkpoint(TrainingConfig config, TrainingPosition position,
     optimizerState.forEach((name, slots) ->
         state.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(slots))));
     optimizerState = Collections.unmodifiableMap(state);
+    buffers = Collections.unmodifiableMap(new LinkedHashMap<>(buffers));
+  }
+
+  /** A checkpoint of a model without buffers. */
+  public Checkpoint(TrainingConfig config, TrainingPosition position,
+      Map<String, INDArray> parameters, Map<String, Map<String, INDArray>> optimizerState) {
+    this(config, position, parameters, optimizerState, Map.of());
   }
 
   /**

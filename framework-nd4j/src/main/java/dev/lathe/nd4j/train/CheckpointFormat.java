@@ -20,7 +20,8 @@ import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The zip layout of {@link Checkpoint}, format version 1. Field names are written out one by one
+ * The zip layout of {@link Checkpoint}. Version 2 added the model's buffers ({@code buffers} in
+ * the index, entries {@code buffers/N.npy}); version 1 files read with none. Field names are written out one by one
  * here (not derived from the records' components) so that renaming Java code never changes the
  * format; a new format version adds a branch to the reader and never drops an old one.
  */
@@ -57,6 +58,12 @@ final class CheckpointFormat {
       entries.put(entry, values);
       state.addObject().put("name", name).put("slot", slot).put("entry", entry);
     }));
+    ArrayNode buffers = root.putArray("buffers");
+    checkpoint.buffers().forEach((name, values) -> {
+      String entry = "buffers/" + entries.size() + ".npy";
+      entries.put(entry, values);
+      buffers.addObject().put("name", name).put("entry", entry);
+    });
     Path absolute = file.toAbsolutePath();
     Path folder = absolute.getParent();
     Files.createDirectories(folder);
@@ -105,8 +112,14 @@ final class CheckpointFormat {
         state.computeIfAbsent(fields.text(s, "name"), k -> new LinkedHashMap<>())
             .put(fields.text(s, "slot"), array(zip, fields.text(s, "entry"), file));
       }
+      Map<String, INDArray> buffers = new LinkedHashMap<>();
+      if (version >= 2) {
+        for (JsonNode b : fields.array(root, "buffers")) {
+          buffers.put(fields.text(b, "name"), array(zip, fields.text(b, "entry"), file));
+        }
+      }
       try {
-        return new Checkpoint(config, position, parameters, state);
+        return new Checkpoint(config, position, parameters, state, buffers);
       } catch (IllegalArgumentException e) {
         throw new IOException(file + ": " + e.getMessage(), e);
       }

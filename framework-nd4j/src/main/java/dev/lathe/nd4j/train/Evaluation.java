@@ -46,6 +46,7 @@ public interface Evaluation {
         INDArray truth = labels.argMax(1);
         correct += predicted.eq(truth).castTo(DataType.INT64).sumNumber().longValue();
         lossSum += out.get(model.loss()).getDouble(0) * rows.length;
+        Nd4jAccess.releaseUnreachableArrays();
       }
       return Map.of("accuracy", (double) correct / n, "loss", lossSum / n);
     };

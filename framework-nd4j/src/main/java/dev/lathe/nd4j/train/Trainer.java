@@ -204,6 +204,7 @@ public final class Trainer {
     position = epochEnds
         ? new TrainingPosition(step, epoch + 1, 0, n, 0, 0)
         : new TrainingPosition(step, epoch, position.batch() + 1, n, lossSum, epochSteps);
+    Nd4jAccess.releaseUnreachableArrays();
     listeners.forEach(l -> l.stepDone(report));
     if (epochEnds) {
       Map<String, Double> metrics = evaluation == null ? Map.of() : evaluation.evaluate(model);
@@ -216,7 +217,10 @@ public final class Trainer {
     return report;
   }
 
-  /** A snapshot of the run: configuration, position, and copies of the weights and state. */
+  /**
+   * A snapshot of the run: configuration, position, and copies of the weights, the updater's
+   * state and the model's buffers.
+   */
   public Checkpoint checkpoint() {
     Map<String, INDArray> parameters = new LinkedHashMap<>();
     weights.forEach((name, values) -> parameters.put(name, values.dup()));
@@ -226,7 +230,9 @@ public final class Trainer {
       slots.forEach((slot, values) -> copies.put(slot, values.dup()));
       saved.put(name, copies);
     });
-    return new Checkpoint(config, position, parameters, saved);
+    Map<String, INDArray> buffers = new LinkedHashMap<>();
+    model.buffers().forEach((name, values) -> buffers.put(name, values.dup()));
+    return new Checkpoint(config, position, parameters, saved, buffers);
   }
 
   /** Writes {@link #checkpoint()} to {@code file} (atomically). */
@@ -235,10 +241,12 @@ public final class Trainer {
   }
 
   /**
-   * Sets the weights, the updater's state and the position to those of {@code checkpoint}.
+   * Sets the weights, the updater's state, the model's buffers and the position to those of
+   * {@code checkpoint}. A checkpoint without buffers (format version 1) leaves the model's
+   * buffers as they are.
    *
    * @throws IllegalArgumentException if it was made under another configuration or for other
-   *     variables or shapes; nothing is changed then
+   *     variables, buffers or shapes; nothing is changed then
    */
   public void restore(Checkpoint checkpoint) {
     if (!checkpoint.config().equals(config)) {
@@ -261,11 +269,20 @@ public final class Trainer {
         requireShape(name + "/" + slot.getKey(), slot.getValue(), weights.get(name));
       }
     }
+    Map<String, INDArray> buffers = checkpoint.buffers();
+    if (!buffers.isEmpty()) {
+      if (!buffers.keySet().equals(model.buffers().keySet())) {
+        throw new IllegalArgumentException("the checkpoint holds buffers " + buffers.keySet()
+            + " but the model has " + model.buffers().keySet());
+      }
+      buffers.forEach((name, values) -> requireShape(name, values, model.buffers().get(name)));
+    }
     for (String name : names) {
       weights.get(name).assign(checkpoint.parameters().get(name));
       checkpoint.optimizerState().get(name)
           .forEach((slot, values) -> state.get(name).get(slot).assign(values));
     }
+    buffers.forEach((name, values) -> model.buffers().get(name).assign(values));
     position = checkpoint.position();
     orderEpoch = -1;
     epochStartNanos = -1;

@@ -20,16 +20,20 @@ import dev.lathe.api.model.Normalization;
 import dev.lathe.api.model.Pooling;
 import dev.lathe.api.model.Shape;
 import dev.lathe.api.model.TemporalShift;
+import dev.lathe.nd4j.train.Checkpoint;
 import dev.lathe.nd4j.train.Dataset;
 import dev.lathe.nd4j.train.LearningRateSchedule;
 import dev.lathe.nd4j.train.Trainer;
 import dev.lathe.nd4j.train.TrainingConfig;
 import dev.lathe.nd4j.train.Updater;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -161,6 +165,33 @@ class SameDiffNetworkTest {
     assertEquals(running, net.parameter("bn/running_mean"), "evaluation changes nothing");
     INDArray logits = net.graph().outputSingle(Map.of("image", images), "fc/inference");
     assertEquals(logits, net.predict(Map.of("image", images)).get("fc"));
+  }
+
+  @Test
+  void checkpointsCarryTheRunningStatisticsSoAResumedRunContinuesExactly(@TempDir Path dir)
+      throws IOException {
+    INDArray images = Nd4j.rand(DataType.FLOAT, 8, 1, 6, 6).muli(4).addi(1);
+    Dataset data = Dataset.ofClasses(images, new int[] {0, 1, 2, 0, 1, 2, 0, 1}, 3);
+    TrainingConfig config = TrainingConfig.of(Updater.adam(),
+        new LearningRateSchedule.Constant(1e-2), 4, 7);
+    NetworkClassifier uninterrupted = SameDiffNetwork.build(convBn(), 1).classifier("fc");
+    assertEquals(List.of("bn/running_mean", "bn/running_var"),
+        List.copyOf(uninterrupted.training().buffers().keySet()));
+    Trainer first = new Trainer(uninterrupted.training(), config);
+    first.fit(data, 1);
+    Path file = dir.resolve("bn.zip");
+    first.save(file);
+    first.fit(data, 2);
+
+    NetworkClassifier fresh = SameDiffNetwork.build(convBn(), 1).classifier("fc");
+    Trainer resumed = Trainer.resume(fresh.training(), file);
+    assertEquals(Checkpoint.read(file).buffers().get("bn/running_var"),
+        fresh.network().parameter("bn/running_var"), "restored from the checkpoint");
+    resumed.fit(data, 2);
+    for (String name : List.of("bn/running_mean", "bn/running_var", "conv/weight", "fc/bias")) {
+      assertEquals(uninterrupted.network().parameter(name), fresh.network().parameter(name),
+          name);
+    }
   }
 
   @Test

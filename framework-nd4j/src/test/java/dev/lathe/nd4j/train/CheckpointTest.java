@@ -125,13 +125,13 @@ class CheckpointTest {
 
   @Test
   void aNewerFormatVersionIsRefusedWithItsVersion() throws IOException {
-    Path file = dir.resolve("v1.zip");
+    Path file = dir.resolve("v2.zip");
     trainer(1).save(file);
-    Path newer = dir.resolve("v2.zip");
-    rewriteIndex(file, newer, "\"version\" : 1", "\"version\" : 2");
+    Path newer = dir.resolve("v3.zip");
+    rewriteIndex(file, newer, "\"version\" : 2", "\"version\" : 3");
     IOException e = assertThrows(IOException.class, () -> Checkpoint.read(newer));
-    assertEquals(newer + ": checkpoint format version 2 is not readable by this Lathe, which"
-        + " reads versions 1 to 1", e.getMessage());
+    assertEquals(newer + ": checkpoint format version 3 is not readable by this Lathe, which"
+        + " reads versions 1 to 2", e.getMessage());
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.lathe.api.metric.EvaluationContext;
 import dev.lathe.api.metric.Evaluator;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.metric.Origin;
+import dev.lathe.api.model.Network;
 import dev.lathe.api.optimize.Optimizer;
 import dev.lathe.api.optimize.Problem;
 import dev.lathe.api.reproduce.Claim;
@@ -25,6 +26,7 @@ import dev.lathe.api.spi.CompressorProvider;
 import dev.lathe.api.spi.EvaluatorProvider;
 import dev.lathe.api.spi.ExecutorProvider;
 import dev.lathe.api.spi.GraphAlgorithmProvider;
+import dev.lathe.api.spi.NetworkProvider;
 import dev.lathe.api.spi.OptimizerProvider;
 import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.api.spi.PluginContext;
@@ -314,6 +316,37 @@ final class BrokenPlugins {
     @Override
     protected List<Workload> workloads() {
       return List.of(WeightVector.ramp(8));
+    }
+  }
+
+  /**
+   * A network provider whose hidden width changes from one network to the next and whose
+   * refusal of an odd width does not name the setting.
+   */
+  public static final class DriftingNetworkProvider extends TinyMlpProvider {
+    private int created;
+
+    @Override
+    public Network create(PluginContext context) {
+      int width = context.settings().getInt("width");
+      if (width % 2 != 0) {
+        throw new IllegalArgumentException("odd sizes are not supported");
+      }
+      return network(width + 2 * created++);
+    }
+  }
+
+  static final class DriftingNetworkContract extends NetworkContract {
+    private final DriftingNetworkProvider provider = new DriftingNetworkProvider();
+
+    @Override
+    protected NetworkProvider provider() {
+      return provider;
+    }
+
+    @Override
+    protected Map<String, String> invalidSettings() {
+      return Map.of("width", "7");
     }
   }
 

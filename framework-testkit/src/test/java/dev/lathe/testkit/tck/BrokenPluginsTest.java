@@ -82,6 +82,13 @@ class BrokenPluginsTest {
   }
 
   @Test
+  void networksThatDriftOrRefuseWithoutTheKeyAreCaught() {
+    assertFailures(BrokenPlugins.DriftingNetworkContract.class, 10, Map.of(
+        "theSameSettingsDescribeTheSameNetwork", "have different nodes",
+        "invalidSettingsAreRefusedNamingTheKey", "which does not name the key"));
+  }
+
+  @Test
   void sloppyProviderDeclarationsAreCaught() {
     assertFailures(BrokenPlugins.SloppyGraphContract.class, 10, Map.of(
         "providerIsLoadableByServiceLoader", "must be public for ServiceLoader",

@@ -1,10 +1,10 @@
 package dev.lathe.plugin.training;
 
-import dev.lathe.api.ExtensionPoint;
 import dev.lathe.api.spi.NetworkProvider;
-import dev.lathe.testkit.tck.PluginProviderContract;
+import dev.lathe.testkit.tck.NetworkContract;
+import java.util.Map;
 
-class SmallCnnContractTest extends PluginProviderContract<NetworkProvider> {
+class SmallCnnContractTest extends NetworkContract {
 
   @Override
   protected NetworkProvider provider() {
@@ -12,12 +12,7 @@ class SmallCnnContractTest extends PluginProviderContract<NetworkProvider> {
   }
 
   @Override
-  protected ExtensionPoint point() {
-    return ExtensionPoint.NETWORK;
-  }
-
-  @Override
-  protected String instanceId() {
-    return provider().create(context()).name();
+  protected Map<String, String> invalidSettings() {
+    return Map.of("size", "5");
   }
 }

@@ -1,10 +1,10 @@
 package dev.lathe.plugin.zoo;
 
-import dev.lathe.api.ExtensionPoint;
 import dev.lathe.api.spi.NetworkProvider;
-import dev.lathe.testkit.tck.PluginProviderContract;
+import dev.lathe.testkit.tck.NetworkContract;
+import java.util.Map;
 
-class ResNet50ContractTest extends PluginProviderContract<NetworkProvider> {
+class ResNet50ContractTest extends NetworkContract {
 
   @Override
   protected NetworkProvider provider() {
@@ -12,12 +12,7 @@ class ResNet50ContractTest extends PluginProviderContract<NetworkProvider> {
   }
 
   @Override
-  protected ExtensionPoint point() {
-    return ExtensionPoint.NETWORK;
-  }
-
-  @Override
-  protected String instanceId() {
-    return provider().create(context()).name();
+  protected Map<String, String> invalidSettings() {
+    return Map.of("classes", "0");
   }
 }
