@@ -230,7 +230,7 @@ public final class Resolver {
           + "; registry " + registry + " has " + listed.stream().map(r -> r.version().toString())
               .collect(Collectors.joining(", ")));
     } else if (compatible.isEmpty()) {
-      fail("plugin '" + id + "'" + neededBy + ": no version in " + requirement.range()
+      fail("plugin '" + id + "'" + neededBy + ": no version" + within(requirement.range())
           + " works with Lathe API " + api + " (" + inRange.stream()
               .map(r -> r.version() + " needs " + r.requires())
               .collect(Collectors.joining(", ")) + ")");
@@ -241,6 +241,10 @@ public final class Resolver {
           + "', which collides with a built-in plugin's id");
     }
     return List.of();
+  }
+
+  private static String within(VersionRange range) {
+    return range.equals(VersionRange.ANY) ? "" : " in " + range;
   }
 
   private void fail(String message) {
