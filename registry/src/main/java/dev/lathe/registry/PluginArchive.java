@@ -105,7 +105,7 @@ public record PluginArchive(
       Optional<VersionRange> requires = Optional.ofNullable(main.getValue("Plugin-Requires"))
           .map(text -> parse(file, "Plugin-Requires", () -> VersionRange.parse(text)));
       Map<String, VersionRange> dependencies = parse(file, DEPENDENCIES,
-          () -> dependencies(main.getValue(DEPENDENCIES)));
+          () -> parseDependencies(main.getValue(DEPENDENCIES)));
       if (providers.isEmpty()) {
         throw notAPlugin(file, "it lists no provider of a Lathe extension point in "
             + "META-INF/services");
@@ -123,8 +123,13 @@ public record PluginArchive(
     return List.copyOf(providerClasses.keySet());
   }
 
-  /** Parses {@value #DEPENDENCIES}: {@code id} or {@code id@range}, separated by spaces. */
-  static Map<String, VersionRange> dependencies(String text) {
+  /**
+   * Parses the value of {@value #DEPENDENCIES}: {@code id} or {@code id@range}, separated by
+   * spaces; {@code null} or blank is none.
+   *
+   * @throws IllegalArgumentException if an item names no plugin or has a malformed range
+   */
+  public static Map<String, VersionRange> parseDependencies(String text) {
     Map<String, VersionRange> dependencies = new LinkedHashMap<>();
     if (text == null || text.isBlank()) {
       return dependencies;
