@@ -90,16 +90,8 @@ class PluginRegistryIT {
     assertEquals("external", sphere.get("origin").asText(), listed.toString());
     assertEquals(plugins.resolve("sphere-1.0.0.jar").toString(), sphere.get("location").asText());
 
-    Files.writeString(dir.resolve("sphere.yaml"), String.join("\n",
-        "experiment: {name: sphere, seed: 5}",
-        "space: branin",
-        "evaluators:",
-        "  - plugin: sphere",
-        "    scale: 2.0",
-        "optimizer: random",
-        "objectives: [{minimize: value}]",
-        "budget: {trials: 25}",
-        ""));
+    Files.copy(Cli.ROOT.resolve("examples/third-party-plugin/sphere-branin.yaml"),
+        dir.resolve("sphere.yaml"));
     Cli.Result run = lathe("run", "sphere.yaml", "--out", "out", "-q");
     assertEquals(0, run.exit(), run.toString());
     List<JsonNode> trials = new ArrayList<>();

@@ -14,8 +14,7 @@ import java.util.Set;
 
 /**
  * Provides the sphere evaluator: the plugin's descriptor, its parameters, and a factory that
- * reads the validated settings. (The evaluator is nested in its provider, so that the test kit's
- * {@code PluginJar} packs both.)
+ * reads the validated settings.
  */
 public final class SphereEvaluatorProvider implements EvaluatorProvider {
 
