@@ -34,6 +34,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +185,16 @@ class PluginCommandTest {
     assertEquals(0, install.exit(), install.toString());
     assertEquals("Installed fixtures 1.0.0 (evaluator) from " + registry + " into "
         + plugins.resolve("fixtures-1.0.0.jar") + "\n", install.out());
+    Result again = lathe("plugin", "install", "fixtures");
+    assertEquals("fixtures 1.0.0 is already installed in " + plugins + " ('lathe plugin update "
+        + "fixtures' looks for a newer version)\n", again.out());
+    Files.copy(jar("other", "1.0.0", null), plugins.resolve("by-hand.jar"));
+    List<String> list = lathe("plugin", "list").out().lines().toList();
+    assertTrue(list.get(1).matches("fixtures +1\\.0\\.0 +evaluator +" + Pattern.quote(
+        registry.toString()) + " +fixtures-1\\.0\\.0\\.jar"), list.toString());
+    assertEquals(List.of("not from a registry: by-hand.jar", "Plugins directory: " + plugins),
+        list.subList(3, 5));
+    Files.delete(plugins.resolve("by-hand.jar"));
     assertEquals("plugin 'sphere' is needed by fixtures 1.0.0; remove that first",
         refusedAfterChange(3, "plugin", "remove", "sphere"));
     Result verify = lathe("plugin", "verify");
