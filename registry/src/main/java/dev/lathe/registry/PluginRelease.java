@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -41,9 +42,20 @@ public record PluginRelease(
     String sha256,
     Map<String, VersionRange> dependencies) {
 
-  /** Checks the parts and copies the collections (extension points and dependencies sorted). */
+  /** The syntax of plugin ids, as {@code PluginInfo} has it; ids become file names. */
+  static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+  /**
+   * Checks the parts and copies the collections (extension points and dependencies sorted).
+   *
+   * @throws IllegalArgumentException if the id is malformed, the size negative or the SHA-256 not
+   *     64 lower-case hex digits
+   */
   public PluginRelease {
-    Objects.requireNonNull(id, "id");
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("plugin id '" + id
+          + "' is malformed (lower-case letters and digits, words joined by '-')");
+    }
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(requires, "requires");

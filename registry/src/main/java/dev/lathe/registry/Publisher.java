@@ -69,9 +69,15 @@ public final class Publisher {
           .flatMap(Optional::stream).findFirst();
       String relative = "archives/" + plugin.id() + "/" + plugin.id() + "-" + plugin.version()
           + ".jar";
-      PluginRelease release = new PluginRelease(plugin.id(), plugin.version(), title, requires,
-          provides, paper, relative, Files.size(archive), PluginInstaller.sha256(archive),
-          plugin.dependencies());
+      PluginRelease release;
+      try {
+        release = new PluginRelease(plugin.id(), plugin.version(), title, requires, provides,
+            paper, relative, Files.size(archive), PluginInstaller.sha256(archive),
+            plugin.dependencies());
+      } catch (IllegalArgumentException e) {
+        throw new RegistryException(RegistryException.Kind.PLUGIN,
+            "archive " + archive + ": " + e.getMessage(), e);
+      }
       RegistryIndex index = existingIndex(registry, key);
       Path target = registry.resolve(relative);
       if (Files.exists(target)) {

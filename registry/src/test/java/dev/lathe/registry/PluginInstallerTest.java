@@ -263,6 +263,16 @@ class PluginInstallerTest {
   }
 
   @Test
+  void publishingAnArchiveWithAMalformedIdIsRefused() throws IOException {
+    Path jar = Fixtures.jar(dir.resolve("build3"), "Bad_Id", "1.0.0", (String) null);
+    RegistryException e = assertThrows(RegistryException.class,
+        () -> Publisher.publish(jar, registryFolder, keys));
+    assertEquals(RegistryException.Kind.PLUGIN, e.kind());
+    assertEquals("archive " + jar + ": plugin id 'Bad_Id' is malformed (lower-case letters and "
+        + "digits, words joined by '-')", e.getMessage());
+  }
+
+  @Test
   void publishingTheSameVersionWithOtherContentIsRefused() throws IOException {
     Path changed = Fixtures.jar(dir.resolve("build2"), "base", "1.0.0",
         Map.of("Plugin-Description", "changed"));
