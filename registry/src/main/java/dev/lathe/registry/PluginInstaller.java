@@ -85,7 +85,13 @@ public final class PluginInstaller {
     return directory;
   }
 
-  /** What {@link #verify()} found wrong with one installed plugin. */
+  /**
+   * What {@link #verify()} found wrong with one installed plugin.
+   *
+   * @param id the plugin's id
+   * @param file its jar's path
+   * @param reason what is wrong, e.g. its SHA-256 differs from the one recorded at install
+   */
   public record Problem(String id, String file, String reason) {
     @Override
     public String toString() {
@@ -133,6 +139,9 @@ public final class PluginInstaller {
           LOG.debug("downloading {} from {}", release, registry.archiveLocation(release));
           long size = registry.download(release, file);
           check(registry, release, file, size);
+          try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+          }
           LOG.debug("verified {} in {}", release, file);
           added.add(InstalledPlugin.of(release, registry.location().name()));
         }
