@@ -12,7 +12,6 @@ import dev.lathe.api.Version;
 import dev.lathe.api.VersionRange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -35,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -43,20 +43,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs, removes and verifies the registry plugins of one plugins directory, each change as
- * one transaction that an interruption at any point (even {@code kill -9}) cannot leave half
- * done.
+ * one transaction: interrupted at any point, even by {@code kill -9}, it leaves the installed set
+ * as it was.
  *
  * <p>A transaction first stages everything in a hidden folder {@code .install-*} inside the
- * plugins directory (which the kernel's discovery ignores): each archive is downloaded there and
+ * plugins directory (which the kernel's discovery ignores): each archive is downloaded there,
  * checked against the index (size, SHA-256, a readable plugin jar whose {@code Plugin-Id},
- * {@code Plugin-Version} and extension points are the index's). Only then is its plan written,
- * to a temporary name and renamed to {@code plan.json}: that rename is the commit. Applying the
- * plan renames each staged jar into the plugins directory, deletes the jars it replaces, and
- * renames the new {@value #RECORD_FILE} (the record of every installed plugin's size and
- * SHA-256) into place; every step is a rename or a delete that can be repeated. Every operation
- * first takes the lock file {@value #LOCK_FILE} and recovers interrupted transactions: a staging
- * folder without a plan is deleted (the installed set is as it was), one with a plan is applied
- * to its end.
+ * {@code Plugin-Version} and extension points are the index's) and forced to disk, beside the new
+ * {@value #RECORD_FILE} (the record of every installed plugin's size and SHA-256) and a copy of
+ * the old one. Only then does it write its journal {@code journal.json} (to a temporary name,
+ * forced, renamed) and change the plugins directory: it moves each jar it replaces or removes
+ * into the staging folder, moves each new jar in, renames the new record into place, and finally
+ * renames the journal to {@code done.json}, the transaction's commit. Every operation first takes
+ * the lock file {@value #LOCK_FILE} and recovers interrupted transactions: a staging folder with
+ * {@code done.json} or without a journal is deleted; one with a journal is rolled back (new jars
+ * deleted, old jars and the old record moved back) and then deleted. Every step of a roll-back
+ * may be repeated.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class PluginInstaller {
@@ -68,16 +70,29 @@ public final class PluginInstaller {
   public static final String LOCK_FILE = ".lathe-install.lock";
 
   private static final String STAGING_PREFIX = ".install-";
-  private static final String PLAN = "plan.json";
+  private static final String JOURNAL = "journal.json";
+  private static final String DONE = "done.json";
+  private static final String OLD_RECORD = "old-" + RECORD_FILE;
+  private static final String REPLACED = "replaced";
   private static final Logger LOG = LoggerFactory.getLogger(PluginInstaller.class);
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path directory;
+  private final Consumer<String> steps;
 
   /** An installer for the plugins directory {@code directory}, which need not exist yet. */
   public PluginInstaller(Path directory) {
+    this(directory, step -> { });
+  }
+
+  /**
+   * An installer that tells {@code steps} of each step of a transaction as it is done (e.g.
+   * {@code moved x-1.0.0.jar}), after logging it at DEBUG.
+   */
+  PluginInstaller(Path directory, Consumer<String> steps) {
     this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+    this.steps = Objects.requireNonNull(steps, "steps");
   }
 
   /** The plugins directory. */
@@ -131,7 +146,7 @@ public final class PluginInstaller {
     }
     return locked(() -> {
       Path staging = Files.createTempDirectory(directory, STAGING_PREFIX);
-      boolean committed = false;
+      boolean started = false;
       try {
         List<InstalledPlugin> added = new ArrayList<>();
         for (PluginRelease release : resolution.install()) {
@@ -139,29 +154,25 @@ public final class PluginInstaller {
           LOG.debug("downloading {} from {}", release, registry.archiveLocation(release));
           long size = registry.download(release, file);
           check(registry, release, file, size);
-          try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-          }
-          LOG.debug("verified {} in {}", release, file);
+          force(file);
+          step("staged " + release);
           added.add(InstalledPlugin.of(release, registry.location().name()));
         }
         Map<String, InstalledPlugin> records = byId(readRecords());
-        Set<String> deletes = new LinkedHashSet<>();
+        Set<String> replaced = new LinkedHashSet<>();
         for (InstalledPlugin old : resolution.replaced()) {
           records.remove(old.id());
-          deletes.add(old.file());
+          replaced.add(old.file());
         }
         for (InstalledPlugin plugin : added) {
           records.put(plugin.id(), plugin);
-          deletes.remove(plugin.file());
         }
-        commit(staging, added.stream().map(InstalledPlugin::file).toList(),
-            List.copyOf(deletes), records.values());
-        committed = true;
-        apply(staging);
+        started = true;
+        run(staging, added.stream().map(InstalledPlugin::file).toList(),
+            List.copyOf(replaced), records.values());
         return added;
       } finally {
-        if (!committed) {
+        if (!started) {
           deleteTree(staging);
         }
       }
@@ -190,9 +201,8 @@ public final class PluginInstaller {
         throw new RegistryException(RegistryException.Kind.PLUGIN, "plugin '" + id
             + "' is needed by " + String.join(", ", dependents) + "; remove that first");
       }
-      Path staging = Files.createTempDirectory(directory, STAGING_PREFIX);
-      commit(staging, List.of(), List.of(plugin.file()), records.values());
-      apply(staging);
+      run(Files.createTempDirectory(directory, STAGING_PREFIX), List.of(),
+          List.of(plugin.file()), records.values());
       return plugin;
     });
   }
@@ -265,46 +275,61 @@ public final class PluginInstaller {
     return points.stream().sorted().map(ExtensionPoint::label).toList().toString();
   }
 
-  /** Writes the plan and renames it into place: the commit point of a transaction. */
-  private void commit(Path staging, List<String> moves, List<String> deletes,
+  /**
+   * Changes the plugins directory from {@code staging}, which holds the jars named in
+   * {@code moves}: journal, then the old jars {@code replaced} out, the new jars in, the new
+   * record in, and the journal renamed to {@value #DONE}; then the staging folder is deleted.
+   */
+  private void run(Path staging, List<String> moves, List<String> replaced,
       Collection<InstalledPlugin> records) throws IOException {
-    ObjectNode plan = JSON.createObjectNode();
-    moves.forEach(plan.putArray("moves")::add);
-    deletes.forEach(plan.putArray("deletes")::add);
-    plan.set("records", recordsJson(records));
-    Path temporary = staging.resolve(PLAN + ".tmp");
-    try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
-      out.write(ByteBuffer.wrap(JSON.writeValueAsBytes(plan)));
-      out.force(true);
+    Path record = directory.resolve(RECORD_FILE);
+    if (Files.exists(record)) {
+      Files.copy(record, staging.resolve(OLD_RECORD));
+      force(staging.resolve(OLD_RECORD));
     }
-    Files.move(temporary, staging.resolve(PLAN), StandardCopyOption.ATOMIC_MOVE);
-    LOG.debug("committed {}: moves {}, deletes {}", staging, moves, deletes);
-  }
-
-  /** Applies a committed plan; every step may be repeated after an interruption. */
-  private void apply(Path staging) throws IOException {
-    JsonNode plan = JSON.readTree(staging.resolve(PLAN).toFile());
-    for (JsonNode move : plan.path("moves")) {
-      Path staged = staging.resolve(move.asText());
-      if (Files.exists(staged)) {
-        Files.move(staged, directory.resolve(move.asText()), StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-        LOG.debug("moved {} into {}", move.asText(), directory);
+    Files.write(staging.resolve(RECORD_FILE), JSON.writeValueAsBytes(recordsJson(records)));
+    force(staging.resolve(RECORD_FILE));
+    Files.createDirectory(staging.resolve(REPLACED));
+    ObjectNode journal = JSON.createObjectNode();
+    journal.put("had_record", Files.exists(record));
+    moves.forEach(journal.putArray("moves")::add);
+    replaced.forEach(journal.putArray("replaced")::add);
+    Path temporary = staging.resolve(JOURNAL + ".tmp");
+    Files.write(temporary, JSON.writeValueAsBytes(journal));
+    force(temporary);
+    Files.move(temporary, staging.resolve(JOURNAL), StandardCopyOption.ATOMIC_MOVE);
+    step("journal written");
+    try {
+      for (String name : replaced) {
+        if (Files.exists(directory.resolve(name))) {
+          Files.move(directory.resolve(name), staging.resolve(REPLACED).resolve(name),
+              StandardCopyOption.ATOMIC_MOVE);
+        }
+        step("moved out " + name);
       }
+      for (String name : moves) {
+        Files.move(staging.resolve(name), directory.resolve(name),
+            StandardCopyOption.ATOMIC_MOVE);
+        step("moved in " + name);
+      }
+      Files.move(staging.resolve(RECORD_FILE), record, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      step("recorded");
+      Files.move(staging.resolve(JOURNAL), staging.resolve(DONE),
+          StandardCopyOption.ATOMIC_MOVE);
+      step("done");
+    } catch (IOException | RuntimeException e) {
+      rollBack(staging);
+      deleteTree(staging);
+      throw e;
     }
-    for (JsonNode delete : plan.path("deletes")) {
-      Files.deleteIfExists(directory.resolve(delete.asText()));
-    }
-    Path records = staging.resolve(RECORD_FILE);
-    Files.write(records, JSON.writeValueAsBytes(plan.path("records")));
-    Files.move(records, directory.resolve(RECORD_FILE), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
     deleteTree(staging);
-    LOG.debug("applied {}", staging);
   }
 
-  /** Finishes committed transactions and discards uncommitted ones. */
+  /**
+   * Undoes or clears the transactions that an interruption left: a staging folder that is done
+   * or has no journal is deleted; one with a journal is rolled back, then deleted.
+   */
   private void recover() throws IOException {
     if (!Files.isDirectory(directory)) {
       return;
@@ -315,13 +340,50 @@ public final class PluginInstaller {
           .filter(Files::isDirectory).sorted().toList();
     }
     for (Path staging : stagings) {
-      if (Files.exists(staging.resolve(PLAN))) {
-        LOG.info("finishing the interrupted plugin change {}", staging);
-        apply(staging);
+      if (Files.exists(staging.resolve(JOURNAL)) && !Files.exists(staging.resolve(DONE))) {
+        LOG.info("rolling back the interrupted plugin change {}", staging);
+        rollBack(staging);
       } else {
-        LOG.info("discarding the interrupted plugin change {}", staging);
-        deleteTree(staging);
+        LOG.info("clearing the interrupted plugin change {}", staging);
       }
+      deleteTree(staging);
+    }
+  }
+
+  /** Puts back the jars and the record that the journal's transaction found; repeatable. */
+  private void rollBack(Path staging) throws IOException {
+    JsonNode journal = JSON.readTree(staging.resolve(JOURNAL).toFile());
+    for (JsonNode move : journal.path("moves")) {
+      if (!Files.exists(staging.resolve(move.asText()))) {
+        Files.deleteIfExists(directory.resolve(move.asText()));
+      }
+    }
+    for (JsonNode name : journal.path("replaced")) {
+      Path saved = staging.resolve(REPLACED).resolve(name.asText());
+      if (Files.exists(saved)) {
+        Files.move(saved, directory.resolve(name.asText()), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path oldRecord = staging.resolve(OLD_RECORD);
+    if (journal.path("had_record").asBoolean()) {
+      if (Files.exists(oldRecord)) {
+        Files.move(oldRecord, directory.resolve(RECORD_FILE), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    } else if (!Files.exists(staging.resolve(RECORD_FILE))) {
+      Files.deleteIfExists(directory.resolve(RECORD_FILE));
+    }
+  }
+
+  private void step(String what) {
+    LOG.debug("{}: {}", directory, what);
+    steps.accept(what);
+  }
+
+  private static void force(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
     }
   }
 
