@@ -88,7 +88,7 @@ public final class PluginInstaller {
 
   /**
    * An installer that tells {@code steps} of each step of a transaction as it is done (e.g.
-   * {@code moved x-1.0.0.jar}), after logging it at DEBUG.
+   * {@code moved in x-1.0.0.jar}), after logging it at DEBUG.
    */
   PluginInstaller(Path directory, Consumer<String> steps) {
     this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
