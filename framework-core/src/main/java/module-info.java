@@ -4,6 +4,7 @@
  */
 module dev.lathe.core {
   requires transitive dev.lathe.api;
+  requires dev.lathe.registry;
   requires static org.apiguardian.api;
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;

@@ -33,7 +33,7 @@ class ArchitectureTest {
   void everyModuleIsPresent() {
     for (String p : new String[] {"dev.lathe.api", "dev.lathe.core", "dev.lathe.testkit",
         "dev.lathe.nd4j", "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo",
-        "dev.lathe.plugin.training"}) {
+        "dev.lathe.plugin.training", "dev.lathe.registry"}) {
       if (lathe.stream().noneMatch(c -> c.getPackageName().startsWith(p))) {
         throw new AssertionError("no classes of " + p + " were imported; the rules would be void");
       }
@@ -60,6 +60,13 @@ class ArchitectureTest {
     check(noClasses().that().resideInAPackage("dev.lathe.api..").should()
         .dependOnClassesThat().resideInAnyPackage("dev.lathe.core..", "dev.lathe.testkit..",
             "dev.lathe.plugin..", "dev.lathe.benchmarks.."));
+  }
+
+  @Test
+  void registryIsFreeOfTheKernel() {
+    check(noClasses().that().resideInAPackage("dev.lathe.registry..").should()
+        .dependOnClassesThat().resideInAnyPackage("dev.lathe.core..", "dev.lathe.testkit..",
+            "dev.lathe.plugin.."));
   }
 
   @Test
@@ -93,7 +100,7 @@ class ArchitectureTest {
   @Test
   void exportedTypesDeclareTheirStability() {
     check(classes().that().resideInAnyPackage("dev.lathe.api..", "dev.lathe.core",
-            "dev.lathe.testkit..")
+            "dev.lathe.testkit..", "dev.lathe.registry..")
         .and().arePublic().and().areTopLevelClasses()
         .and().doNotHaveSimpleName("package-info")
         .should().beAnnotatedWith(API.class));

@@ -179,19 +179,7 @@ public final class Lathe implements AutoCloseable {
    */
   public ReproductionReport reproduce(String id, Reproduction.Mode mode,
       BiConsumer<Claim, ClaimResult> progress) {
-    CatalogEntry entry = catalog.find(ExtensionPoint.REPRODUCTION, id).orElseThrow(() ->
-        new LatheException(LatheException.Kind.CONFIGURATION, "no reproduction '" + id + "'"
-            + Suggestions.didYouMean(id, catalog.entries(ExtensionPoint.REPRODUCTION).stream()
-                .map(CatalogEntry::id).toList())));
-    Reproduction reproduction;
-    try {
-      reproduction = ((ReproductionProvider) entry.provider()).create(new DefaultPluginContext(
-          id, ExperimentFiles.defaults(entry, "reproduce"), 0, Path.of("results", "reproduce", id),
-          DefaultPluginContext.defaultCacheDirectory()));
-    } catch (RuntimeException e) {
-      throw new LatheException(LatheException.Kind.PLUGIN,
-          "reproduction '" + id + "' (" + entry.location() + ") failed to start: " + e, e);
-    }
+    Reproduction reproduction = createReproduction(id);
     long t0 = System.nanoTime();
     List<ClaimResult> results = new ArrayList<>();
     for (Claim claim : reproduction.claims()) {
@@ -206,6 +194,31 @@ public final class Lathe implements AutoCloseable {
       progress.accept(claim, result);
     }
     return new ReproductionReport(id, mode, results, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /**
+   * The claims that the reproduction {@code id} checks, in its order, without checking them.
+   *
+   * @throws LatheException of kind {@link LatheException.Kind#CONFIGURATION} if there is no such
+   *     reproduction, of kind {@link LatheException.Kind#PLUGIN} if it fails to start
+   */
+  public List<Claim> claims(String id) {
+    return createReproduction(id).claims();
+  }
+
+  private Reproduction createReproduction(String id) {
+    CatalogEntry entry = catalog.find(ExtensionPoint.REPRODUCTION, id).orElseThrow(() ->
+        new LatheException(LatheException.Kind.CONFIGURATION, "no reproduction '" + id + "'"
+            + Suggestions.didYouMean(id, catalog.entries(ExtensionPoint.REPRODUCTION).stream()
+                .map(CatalogEntry::id).toList())));
+    try {
+      return ((ReproductionProvider) entry.provider()).create(new DefaultPluginContext(
+          id, ExperimentFiles.defaults(entry, "reproduce"), 0, Path.of("results", "reproduce", id),
+          DefaultPluginContext.defaultCacheDirectory()));
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN,
+          "reproduction '" + id + "' (" + entry.location() + ") failed to start: " + e, e);
+    }
   }
 
   /**

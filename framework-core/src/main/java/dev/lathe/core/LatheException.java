@@ -24,7 +24,9 @@ public class LatheException extends RuntimeException {
     /** Reading or writing files failed. */
     IO(5),
     /** A reproduction ran and at least one claim did not reproduce. */
-    NOT_REPRODUCED(6);
+    NOT_REPRODUCED(6),
+    /** A plugin registry's index is unsigned, wrongly signed or signed by an untrusted key. */
+    UNTRUSTED(7);
 
     private final int exitCode;
 
