@@ -68,8 +68,8 @@ public final class Ledger implements AutoCloseable {
 
   /**
    * Opens the ledger in {@code folder}, creating it if new, recovering from a kill (a torn
-   * journal frame, a half-written block file, a journal whose block was sealed), and tries one
-   * sync with the cloud tier.
+   * journal frame, a half-written block file, a journal whose block was sealed, a full journal
+   * not yet sealed), and tries one sync with the cloud tier.
    *
    * @param cloud the cloud tier; the ledger closes it when closed
    */
@@ -96,6 +96,9 @@ public final class Ledger implements AutoCloseable {
     ledger.journal = PendingJournal.open(ledger.journalFile(ledger.nextIndex));
     if (ledger.journal.size() > 0) {
       ledger.oldestPending = clock.instant();
+    }
+    if (ledger.journal.size() >= settings.blockSize()) {
+      ledger.seal();
     }
     ledger.trySync(true);
     return ledger;

@@ -1,0 +1,114 @@
+package dev.lathe.plugin.chainsplitter.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.api.store.ResultStore;
+import dev.lathe.api.store.TrialRecord;
+import dev.lathe.api.store.Verification;
+import dev.lathe.core.internal.store.JsonRecordCodec;
+import dev.lathe.testkit.tck.TestPluginContext;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a writing process with SIGKILL at 50 random moments while it appends, seals blocks and
+ * ships them to the cloud tier, restarts it each time, and checks that no acknowledged record was
+ * lost, none was stored twice, and the chain verifies across both tiers.
+ */
+class KillRestartTest {
+
+  private static final int KILLS = 50;
+
+  @TempDir Path dir;
+
+  @Test
+  void killsAtRandomPointsLoseAndDuplicateNothing() throws Exception {
+    Random random = new Random(20261127);
+    int acknowledged = 0;
+    for (int kill = 0; kill < KILLS; kill++) {
+      Process p = writer(100_000).start();
+      BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(),
+          StandardCharsets.UTF_8));
+      String line = lines.readLine();
+      assertTrue(line != null && line.startsWith("ready "), "run " + kill + ": " + line + "; "
+          + java.nio.file.Files.readString(dir.resolve("writer.err")));
+      int reopenedWith = Integer.parseInt(line.substring("ready ".length()));
+      assertTrue(reopenedWith >= acknowledged, "run " + kill + " reopened with " + reopenedWith
+          + " records, but " + acknowledged + " appends had returned before the kill");
+      String first = lines.readLine();
+      assertTrue(first != null && first.equals("ok " + reopenedWith), "run " + kill + ": " + first);
+      Thread.sleep(random.nextInt(30));
+      // SIGKILL through the handle, which, unlike Process.destroyForcibly, leaves the pipe open
+      // so that every line printed before the kill is still read.
+      p.toHandle().destroyForcibly();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      int last = reopenedWith;
+      while ((line = lines.readLine()) != null) {
+        assertTrue(line.startsWith("ok "), "run " + kill + ": " + line);
+        last = Integer.parseInt(line.substring(3));
+      }
+      assertTrue(last < 99_999, "run " + kill + " finished before the kill");
+      acknowledged = last + 1;
+    }
+    assertTrue(acknowledged > KILLS, "only " + acknowledged + " records in " + KILLS + " runs");
+    int total = acknowledged + 7;
+    Process last = writer(total).start();
+    String out = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, last.waitFor(), out);
+    assertTrue(out.strip().endsWith("done"), out);
+
+    ChainSplitterStoreProvider provider = new ChainSplitterStoreProvider();
+    try (ResultStore store = provider.open(TestPluginContext.builder(provider, dir)
+        .settings(Map.of("block_size", "2", "window", "1", "seal_interval", "0s")).build(),
+        new JsonRecordCodec())) {
+      List<TrialRecord> records = store.readAll();
+      assertEquals(total, records.size());
+      for (int i = 0; i < total; i++) {
+        assertEquals(CrashingWriter.record(i), records.get(i));
+      }
+      Verification v = store.verify();
+      assertTrue(v.intact(), v.detail());
+      assertEquals(total, v.records());
+      List<dev.lathe.api.store.Block> blocks = store.blocks();
+      assertEquals(total, blocks.stream().mapToInt(b -> b.records().size()).sum(),
+          "closing sealed every record");
+      assertTrue(blocks.stream().allMatch(b -> b.records().size() <= 2),
+          "a block holds more records than block_size");
+    }
+  }
+
+  private ProcessBuilder writer(int total) throws URISyntaxException {
+    List<String> cp = new ArrayList<>();
+    cp.add(location(CrashingWriter.class));
+    cp.add(location(ChainSplitterStoreProvider.class));
+    for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
+      String value = System.getProperty(property);
+      if (value != null && !value.isEmpty()) {
+        cp.add(value);
+      }
+    }
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-Xshare:auto",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+        "-cp", String.join(File.pathSeparator, cp), CrashingWriter.class.getName(),
+        dir.toString(), Integer.toString(total));
+    return new ProcessBuilder(cmd).redirectError(dir.resolve("writer.err").toFile());
+  }
+
+  private static String location(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+}
