@@ -12,4 +12,6 @@ module dev.lathe.plugin.chainsplitter {
 
   provides dev.lathe.api.spi.ResultStoreProvider with
       dev.lathe.plugin.chainsplitter.store.ChainSplitterStoreProvider;
+  provides dev.lathe.api.spi.ReproductionProvider with
+      dev.lathe.plugin.chainsplitter.reproduce.ChainSplitterReproductionProvider;
 }
