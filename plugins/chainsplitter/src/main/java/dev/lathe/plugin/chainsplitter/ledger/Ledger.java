@@ -55,6 +55,7 @@ public final class Ledger implements AutoCloseable {
   private boolean cloudHeadKnown;
   private Instant retryAt = Instant.MIN;
   private String lastSyncFailure;
+  private boolean failing;
 
   private Ledger(Path folder, LedgerSettings settings, CloudTier cloud, Clock clock, Logger log,
       LocalOverlay overlay) {
@@ -215,6 +216,11 @@ public final class Ledger implements AutoCloseable {
         }
       }
       retryAt = Instant.MIN;
+      if (failing) {
+        log.info("chainsplitter ledger {}: the cloud tier {} is back; every sealed block is"
+            + " shipped", folder, cloud.location());
+      }
+      failing = false;
       lastSyncFailure = null;
       return true;
     } catch (RejectedBlockException e) {
@@ -224,8 +230,14 @@ public final class Ledger implements AutoCloseable {
     } catch (IOException e) {
       lastSyncFailure = e.getMessage();
       retryAt = clock.instant().plus(settings.syncRetry());
-      log.warn("chainsplitter ledger {}: sync deferred, {} blocks wait: {}", folder, backlog(),
-          e.getMessage());
+      if (!failing) {
+        log.warn("chainsplitter ledger {}: sync deferred, sealed blocks wait in the overlay"
+            + " (at most {}): {}", folder, settings.maxBacklog(), e.getMessage());
+      } else {
+        log.debug("chainsplitter ledger {}: sync deferred, {} blocks wait: {}", folder,
+            backlog(), e.getMessage());
+      }
+      failing = true;
       return false;
     }
   }
