@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       PluginsCommand.class, DescribeCommand.class, RunCommand.class, ResumeCommand.class,
       ReportCommand.class, ReproduceCommand.class, CostCommand.class, DataCommand.class,
-      CommandLine.HelpCommand.class
+      LedgerCommand.class, CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -29,7 +29,8 @@ import picocli.CommandLine.ScopeType;
       "3:a plugin is missing, incompatible or broken",
       "4:the experiment could not finish",
       "5:reading or writing files failed",
-      "6:a reproduced claim did not reproduce"
+      "6:a reproduced claim did not reproduce",
+      "7:a result store failed verification (lathe ledger verify)"
     })
 public final class LatheCommand {
 
