@@ -81,8 +81,14 @@ public final class Ledger implements AutoCloseable {
     Ledger ledger = new Ledger(folder, settings, cloud, clock, log, overlay);
     Optional<Long> newest = overlay.newest();
     if (newest.isEmpty()) {
-      ledger.readCloudHead();
-      ledger.nextIndex = ledger.cloudHeadKnown ? ledger.knownCloudHead + 1 : 0;
+      try {
+        ledger.nextIndex = ledger.readCloudHead() + 1;
+      } catch (IOException e) {
+        log.warn("chainsplitter ledger {}: starts a new chain while the cloud tier is"
+            + " unreachable; should the tier hold this chain already, it will refuse the new"
+            + " blocks: {}", folder, e.getMessage());
+        ledger.nextIndex = 0;
+      }
     } else {
       ledger.nextIndex = newest.get() + 1;
     }
