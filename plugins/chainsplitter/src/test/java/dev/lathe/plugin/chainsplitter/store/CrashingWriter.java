@@ -6,13 +6,18 @@ import dev.lathe.api.space.Candidate;
 import dev.lathe.api.store.ResultStore;
 import dev.lathe.api.store.TrialRecord;
 import dev.lathe.core.internal.store.JsonRecordCodec;
-import dev.lathe.testkit.tck.TestPluginContext;
+import dev.lathe.plugin.chainsplitter.ledger.Ledger;
+import dev.lathe.plugin.chainsplitter.ledger.LedgerSettings;
+import dev.lathe.plugin.chainsplitter.tier.JdbcCloudTier;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * The process that {@link KillRestartTest} kills: reopens the store in a folder, checks that it
@@ -29,10 +34,7 @@ public final class CrashingWriter {
     PrintStream out = System.out;
     Path folder = Path.of(args[0]);
     int total = Integer.parseInt(args[1]);
-    ChainSplitterStoreProvider provider = new ChainSplitterStoreProvider();
-    TestPluginContext context = TestPluginContext.builder(provider, folder)
-        .settings(Map.of("block_size", "2", "window", "1", "seal_interval", "0s")).build();
-    try (ResultStore store = provider.open(context, new JsonRecordCodec())) {
+    try (ResultStore store = open(folder)) {
       List<TrialRecord> stored = store.readAll();
       for (int i = 0; i < stored.size(); i++) {
         if (!stored.get(i).trialId().equals(id(i))) {
@@ -53,6 +55,19 @@ public final class CrashingWriter {
     }
     out.println("done");
     out.flush();
+  }
+
+  /**
+   * The store in {@code folder}, opened as the provider opens it but without the kernel's
+   * settings machinery, which would triple the start-up time of each killed process.
+   */
+  static ResultStore open(Path folder) throws IOException {
+    Ledger ledger = Ledger.open(folder.resolve("ledger"), new LedgerSettings(2, Duration.ZERO, 1,
+        1024, Duration.ZERO, false), new JdbcCloudTier(JdbcCloudTier.sqliteUrl(
+            folder.resolve("cloud.db")), "killed"), Clock.systemUTC(),
+        LoggerFactory.getLogger(CrashingWriter.class));
+    return new ChainSplitterStore(ledger, new JsonRecordCodec(),
+        LoggerFactory.getLogger(CrashingWriter.class), 0);
   }
 
   static String id(int i) {

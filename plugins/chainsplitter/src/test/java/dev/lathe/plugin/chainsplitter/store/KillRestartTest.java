@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.api.store.ResultStore;
 import dev.lathe.api.store.TrialRecord;
 import dev.lathe.api.store.Verification;
-import dev.lathe.core.internal.store.JsonRecordCodec;
-import dev.lathe.testkit.tck.TestPluginContext;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -70,10 +67,7 @@ class KillRestartTest {
     assertEquals(0, last.waitFor(), out);
     assertTrue(out.strip().endsWith("done"), out);
 
-    ChainSplitterStoreProvider provider = new ChainSplitterStoreProvider();
-    try (ResultStore store = provider.open(TestPluginContext.builder(provider, dir)
-        .settings(Map.of("block_size", "2", "window", "1", "seal_interval", "0s")).build(),
-        new JsonRecordCodec())) {
+    try (ResultStore store = CrashingWriter.open(dir)) {
       List<TrialRecord> records = store.readAll();
       assertEquals(total, records.size());
       for (int i = 0; i < total; i++) {
