@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An experiment recorded in the chainsplitter ledger through the real CLI: {@code lathe ledger
- * verify} and {@code show} on the results folder and on the cloud tier's URL, resume, a flipped
- * byte named with its block and exit code 7, and the quick reproduction.
+ * The example {@code examples/ledger-branin.yaml}, recorded in the chainsplitter ledger, through
+ * the real CLI: {@code lathe ledger verify} and {@code show} on the results folder and on the
+ * cloud tier's URL, resume, a flipped byte named with its block and exit code 7, and the quick
+ * reproduction.
  */
 class LedgerCommandIT {
 
@@ -20,38 +21,31 @@ class LedgerCommandIT {
 
   @Test
   void anExperimentInTheLedgerVerifiesResumesAndNamesATamperedBlock() throws Exception {
-    Files.writeString(dir.resolve("ledgered.yaml"), String.join("\n",
-        "experiment: {name: ledgered, seed: 3}",
-        "space: branin",
-        "evaluators: [{plugin: branin}]",
-        "optimizer: random",
-        "objectives: [{minimize: value}]",
-        "budget: {trials: 20}",
-        "store: {plugin: chainsplitter, block_size: 3, window: 2}",
-        ""));
-    Cli.Result run = Cli.run(dir, "run", "ledgered.yaml", "--out", "out", "--quiet");
+    Path example = Cli.ROOT.resolve("examples").resolve("ledger-branin.yaml");
+    Cli.Result run = Cli.run(dir, "run", example.toString(), "--out", "out", "--quiet");
     assertEquals(0, run.exit(), run.toString());
 
     Cli.Result verify = Cli.run(dir, "ledger", "verify", "out");
     assertEquals(0, verify.exit(), verify.toString());
-    assertTrue(verify.out().startsWith("intact: 7 blocks intact (7 in the cloud tier jdbc:sqlite:"),
+    assertTrue(verify.out().startsWith("intact: 5 blocks intact (5 in the cloud tier jdbc:sqlite:"),
         verify.toString());
     assertTrue(verify.out().contains("2 in the overlay"), verify.toString());
 
     Cli.Result show = Cli.run(dir, "ledger", "show", "out", "--records");
     assertEquals(0, show.exit(), show.toString());
-    assertTrue(show.out().contains("7 blocks, 20 records sealed, 0 not yet sealed"), show.out());
-    assertEquals(20, show.out().lines().filter(l -> l.contains("  completed  value=")).count(),
+    assertTrue(show.out().contains("5 blocks, 40 records sealed, 0 not yet sealed"), show.out());
+    assertEquals(40, show.out().lines().filter(l -> l.contains("  completed  value=")).count(),
         show.out());
 
-    Cli.Result resume = Cli.run(dir, "resume", "out", "--set", "budget.trials=26", "--quiet");
+    Cli.Result resume = Cli.run(dir, "resume", "out", "--set", "budget.trials=46", "--quiet");
     assertEquals(0, resume.exit(), resume.toString());
-    assertTrue(resume.out().contains("26 trials, 26 completed"), resume.toString());
+    assertTrue(resume.out().contains("46 trials, 46 completed"), resume.toString());
 
     Path cloud = dir.resolve(".cache").resolve("chainsplitter").resolve("cloud.db");
     Cli.Result remote = Cli.run(dir, "ledger", "verify", "jdbc:sqlite:" + cloud);
     assertEquals(0, remote.exit(), remote.toString());
-    assertTrue(remote.out().contains("26 records sealed"), remote.toString());
+    assertTrue(remote.out().contains("6 blocks intact"), remote.toString());
+    assertTrue(remote.out().contains("46 records sealed"), remote.toString());
 
     Path newest;
     try (Stream<Path> blocks = Files.list(dir.resolve("out").resolve("ledger").resolve("blocks"))) {
@@ -62,7 +56,7 @@ class LedgerCommandIT {
     Files.write(newest, bytes);
     Cli.Result tampered = Cli.run(dir, "ledger", "verify", "out");
     assertEquals(7, tampered.exit(), tampered.toString());
-    assertTrue(tampered.err().contains("block 8 (overlay "), tampered.toString());
+    assertTrue(tampered.err().contains("block 5 (overlay "), tampered.toString());
     assertTrue(tampered.err().contains("Merkle root"), tampered.toString());
 
     Cli.Result nowhere = Cli.run(dir, "ledger", "verify", "jdbc:mysql://nowhere/db");
