@@ -56,6 +56,7 @@ public final class Ledger implements AutoCloseable {
   private Instant retryAt = Instant.MIN;
   private String lastSyncFailure;
   private boolean failing;
+  private RejectedBlockException rejection;
 
   private Ledger(Path folder, LedgerSettings settings, CloudTier cloud, Clock clock, Logger log,
       LocalOverlay overlay) {
@@ -194,8 +195,8 @@ public final class Ledger implements AutoCloseable {
    */
   public synchronized boolean sync() throws IOException {
     if (!trySync(true)) {
-      if (lastSyncFailure != null && lastSyncFailure.startsWith("rejected: ")) {
-        throw new RejectedBlockException(lastSyncFailure.substring("rejected: ".length()));
+      if (rejection != null) {
+        throw new RejectedBlockException(rejection.getMessage());
       }
       return false;
     }
@@ -228,12 +229,15 @@ public final class Ledger implements AutoCloseable {
       }
       failing = false;
       lastSyncFailure = null;
+      rejection = null;
       return true;
     } catch (RejectedBlockException e) {
-      lastSyncFailure = "rejected: " + e.getMessage();
+      lastSyncFailure = e.getMessage();
+      rejection = e;
       log.error("{}", e.getMessage());
       return false;
     } catch (IOException e) {
+      rejection = null;
       lastSyncFailure = e.getMessage();
       retryAt = clock.instant().plus(settings.syncRetry());
       if (!failing) {
@@ -261,14 +265,11 @@ public final class Ledger implements AutoCloseable {
 
   /**
    * The sealed blocks that the cloud tier does not hold, as last seen; before the tier was first
-   * reached, the overlay's blocks beyond the window.
+   * reached, every block of the overlay, since none is known to be shipped.
    */
   public synchronized long backlog() {
     TreeSet<Long> held = overlay.indices();
-    if (cloudHeadKnown) {
-      return held.tailSet(knownCloudHead, false).size();
-    }
-    return Math.max(0, held.size() - settings.window());
+    return cloudHeadKnown ? held.tailSet(knownCloudHead, false).size() : held.size();
   }
 
   /** The records journalled for the next block. */

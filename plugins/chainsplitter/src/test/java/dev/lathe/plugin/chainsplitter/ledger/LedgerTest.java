@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -192,12 +191,45 @@ class LedgerTest {
   }
 
   @Test
+  void aCloudTierNeverReachedBoundsTheBacklogAndIsCaughtUpWhenItAppears() throws IOException {
+    Path blocker = dir.resolve("offline");
+    Files.writeString(blocker, "a file where the cloud tier's folder should be");
+    JdbcCloudTier unreachable = new JdbcCloudTier(JdbcCloudTier.sqliteUrl(blocker.resolve(
+        "cloud.db")), "test-chain");
+    LedgerSettings settings = new LedgerSettings(2, Duration.ZERO, 1, 4, Duration.ZERO, false);
+    try (Ledger ledger = Ledger.open(dir.resolve("node"), settings, unreachable, clock,
+        LoggerFactory.getLogger(LedgerTest.class))) {
+      int accepted = 0;
+      BacklogFullException refused = null;
+      while (refused == null && accepted < 50) {
+        try {
+          ledger.append(record(accepted));
+          accepted++;
+        } catch (BacklogFullException e) {
+          refused = e;
+        }
+      }
+      assertEquals(4 * 2 + 1, accepted, "four blocks of backlog and one pending record");
+      assertTrue(refused.getMessage().contains("4 sealed blocks wait for cloud tier jdbc:sqlite:"
+          + blocker.resolve("cloud.db")), refused.getMessage());
+      assertEquals(9, ledger.records().size(), "the refused record was not stored");
+
+      Files.delete(blocker);
+      assertTrue(ledger.sync());
+      assertEquals(0, ledger.backlog());
+      ledger.append(record(accepted));
+      LedgerReport report = ledger.verify();
+      assertTrue(report.intact(), report.detail());
+      assertEquals(expected(10), texts(ledger.records()));
+    }
+  }
+
+  @Test
   void aJournalAppendIsOneFrameOnDisk() throws IOException {
     try (Ledger ledger = open(SMALL)) {
       ledger.append(record(0));
       Path journal = dir.resolve("node").resolve("pending-000000000000.log");
       assertEquals(8 + record(0).length, Files.size(journal));
-      Files.write(journal, new byte[] {0}, StandardOpenOption.APPEND);
     }
   }
 }
