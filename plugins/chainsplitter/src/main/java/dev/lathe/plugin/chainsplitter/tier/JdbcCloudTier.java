@@ -240,7 +240,12 @@ public final class JdbcCloudTier implements CloudTier {
     if (sqlite) {
       Path file = Path.of(url.substring("jdbc:sqlite:".length()));
       if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
+        try {
+          Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+          throw new IOException("cloud tier " + location() + ": cannot create its folder "
+              + file.getParent() + " (" + e + ")", e);
+        }
       }
       SQLiteConfig config = new SQLiteConfig();
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
