@@ -91,11 +91,6 @@ public final class JdbcCloudTier implements CloudTier {
     return redact(url);
   }
 
-  /** The chain's name in the tier. */
-  public String chain() {
-    return chain;
-  }
-
   @Override
   public synchronized Optional<Head> head() throws IOException {
     try {
