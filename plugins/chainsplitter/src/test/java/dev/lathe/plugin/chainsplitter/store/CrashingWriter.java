@@ -29,12 +29,12 @@ public final class CrashingWriter {
 
   private CrashingWriter() {}
 
-  /** Arguments: the folder, the total number of trials. */
+  /** Arguments: the folder, the total number of trials, the cloud tier's JDBC URL. */
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
     Path folder = Path.of(args[0]);
     int total = Integer.parseInt(args[1]);
-    try (ResultStore store = open(folder)) {
+    try (ResultStore store = open(folder, args[2])) {
       List<TrialRecord> stored = store.readAll();
       for (int i = 0; i < stored.size(); i++) {
         if (!stored.get(i).trialId().equals(id(i))) {
@@ -58,13 +58,13 @@ public final class CrashingWriter {
   }
 
   /**
-   * The store in {@code folder}, opened as the provider opens it but without the kernel's
-   * settings machinery, which would triple the start-up time of each killed process.
+   * The store in {@code folder} with its cloud tier at {@code cloud}, opened as the provider
+   * opens it but without the kernel's settings machinery, which would triple the start-up time
+   * of each killed process.
    */
-  static ResultStore open(Path folder) throws IOException {
+  static ResultStore open(Path folder, String cloud) throws IOException {
     Ledger ledger = Ledger.open(folder.resolve("ledger"), new LedgerSettings(2, Duration.ZERO, 1,
-        1024, Duration.ZERO, false), new JdbcCloudTier(JdbcCloudTier.sqliteUrl(
-            folder.resolve("cloud.db")), "killed"), Clock.systemUTC(),
+        1024, Duration.ZERO, false), new JdbcCloudTier(cloud, "killed"), Clock.systemUTC(),
         LoggerFactory.getLogger(CrashingWriter.class));
     return new ChainSplitterStore(ledger, new JsonRecordCodec(),
         LoggerFactory.getLogger(CrashingWriter.class), 0);

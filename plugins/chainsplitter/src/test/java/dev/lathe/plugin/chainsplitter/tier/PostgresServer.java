@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * authentication for user {@code lathe}. PostgreSQL refuses to run as root, so under root its
  * programs run as the package's {@code postgres} user ({@code runuser}), which owns the folder.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
   private final Path folder;
   private final Path bin;
@@ -33,7 +33,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Creates a cluster and starts the server. */
-  static PostgresServer start() throws IOException, InterruptedException {
+  public static PostgresServer start() throws IOException, InterruptedException {
     Path bin = binaries();
     boolean root = System.getProperty("user.name").equals("root");
     Path folder = Files.createTempDirectory("lathe-pg");
@@ -69,7 +69,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** The JDBC URL of database {@code postgres} as user {@code lathe}. */
-  String url() {
+  public String url() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=lathe";
   }
 
