@@ -44,7 +44,7 @@ class CommandLineIT {
     }
     assertTrue(help.out().contains("2   bad experiment file"), help.toString());
     for (String command : List.of("plugins", "describe", "run", "resume", "report", "reproduce",
-        "cost", "data")) {
+        "cost", "data", "ledger")) {
       Cli.Result sub = Cli.run(dir, command, "--help");
       assertEquals(0, sub.exit(), sub.toString());
       assertTrue(sub.out().startsWith("Usage: lathe " + command), sub.toString());
@@ -60,10 +60,12 @@ class CommandLineIT {
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
         "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
-        "small-cnn", "training"),
+        "small-cnn", "training", "chainsplitter"),
         byId.keySet());
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
     assertEquals(List.of("result-store", "executor"), texts(byId.get("local").get("extension_points")));
+    assertEquals(List.of("result-store", "reproduction"),
+        texts(byId.get("chainsplitter").get("extension_points")));
     for (JsonNode p : byId.values()) {
       assertEquals("built-in", p.get("origin").asText());
       assertTrue(p.get("version").asText().matches("\\d+\\.\\d+\\.\\d+.*"), p.toString());
@@ -161,7 +163,8 @@ class CommandLineIT {
     }
     assertEquals(7, checked,
         "dev.lathe.api, dev.lathe.core, dev.lathe.nd4j, dev.lathe.registry,"
-            + " dev.lathe.plugin.baselines, dev.lathe.plugin.zoo, dev.lathe.plugin.training");
+            + " dev.lathe.plugin.baselines, dev.lathe.plugin.zoo, dev.lathe.plugin.training,"
+            + " dev.lathe.plugin.chainsplitter");
   }
 
   static List<String> texts(JsonNode array) {

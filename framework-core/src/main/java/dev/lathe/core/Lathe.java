@@ -16,10 +16,13 @@ import dev.lathe.api.reproduce.Reproduction;
 import dev.lathe.api.spi.NetworkProvider;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.ReproductionProvider;
+import dev.lathe.api.spi.ResultStoreProvider;
+import dev.lathe.api.store.ResultStore;
 import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.catalog.PluginCatalog;
 import dev.lathe.core.internal.catalog.PluginDirectories;
 import dev.lathe.core.internal.catalog.PluginDiscovery;
+import dev.lathe.core.internal.config.Component;
 import dev.lathe.core.internal.config.ExperimentFiles;
 import dev.lathe.core.internal.config.Suggestions;
 import dev.lathe.core.internal.config.ExperimentConfig;
@@ -30,6 +33,7 @@ import dev.lathe.core.internal.engine.DefaultPluginContext;
 import dev.lathe.core.internal.engine.ExperimentEngine;
 import dev.lathe.core.internal.engine.Provenances;
 import dev.lathe.core.internal.report.Reports;
+import dev.lathe.core.internal.store.JsonRecordCodec;
 import dev.lathe.api.metric.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,6 +174,79 @@ public final class Lathe implements AutoCloseable {
           folder + ": not a results folder (no " + CONFIG_FILE + ")");
     }
     return Reports.rewrite(ExperimentFiles.read(file, List.of(), catalog), folder);
+  }
+
+  /**
+   * Opens a result store to read and verify it, as {@code lathe ledger} does; the caller closes
+   * it. {@code location} is either a results folder, whose store is the one its
+   * {@value #CONFIG_FILE} names, with the settings there, or a URL (e.g. a JDBC URL) at which a
+   * store plugin keeps stores ({@link ResultStoreProvider#keepsStoresAt}).
+   *
+   * @param settings {@code key=value} settings of the store plugin, for a URL only (a results
+   *     folder's store has its settings in the folder); not null
+   * @throws LatheException of kind configuration if the location is neither, or settings come
+   *     with a folder; of kind IO if the store cannot be opened
+   */
+  public ResultStore openStore(String location, List<String> settings) {
+    Path folder = location.contains(":") ? null : Path.of(location);
+    if (folder != null && Files.isDirectory(folder)) {
+      if (!settings.isEmpty()) {
+        throw new LatheException(LatheException.Kind.CONFIGURATION, "--set " + settings
+            + ": a results folder's store takes its settings from " + folder.resolve(CONFIG_FILE));
+      }
+      Path file = folder.resolve(CONFIG_FILE);
+      if (!Files.isRegularFile(file)) {
+        throw new LatheException(LatheException.Kind.CONFIGURATION,
+            folder + ": not a results folder (no " + CONFIG_FILE + ")");
+      }
+      Component s = ExperimentFiles.read(file, List.of(), catalog).store();
+      DefaultPluginContext context = new DefaultPluginContext(s.plugin(), s.settings(), 0,
+          folder, DefaultPluginContext.defaultCacheDirectory());
+      return openStore(s.plugin(), location, () -> ((ResultStoreProvider) s.entry().provider())
+          .open(context, new JsonRecordCodec()));
+    }
+    List<CatalogEntry> stores = catalog.entries(ExtensionPoint.RESULT_STORE);
+    CatalogEntry entry = stores.stream()
+        .filter(e -> ((ResultStoreProvider) e.provider()).keepsStoresAt(location)).findFirst()
+        .orElseThrow(() -> new LatheException(LatheException.Kind.CONFIGURATION, "'" + location
+            + "' is neither a results folder nor a location that a store plugin keeps stores at"
+            + " (store plugins: " + String.join(", ", stores.stream().map(CatalogEntry::id)
+                .toList()) + ")"));
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String setting : settings) {
+      int eq = setting.indexOf('=');
+      if (eq <= 0 || setting.substring(0, eq).isBlank()) {
+        throw new LatheException(LatheException.Kind.CONFIGURATION, "--set '" + setting
+            + "': expected KEY=VALUE, e.g. chain=node-a");
+      }
+      values.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+    }
+    SettingsView view = ExperimentFiles.settings(entry.id(), entry.provider().parameters(),
+        "store", values, Path.of("").toAbsolutePath());
+    DefaultPluginContext context = new DefaultPluginContext(entry.id(), view, 0,
+        Path.of("").toAbsolutePath(), DefaultPluginContext.defaultCacheDirectory());
+    return openStore(entry.id(), location, () -> ((ResultStoreProvider) entry.provider())
+        .openAt(location, context, new JsonRecordCodec()));
+  }
+
+  /** How {@link #openStore(String, List)} opens the store it found. */
+  private interface StoreOpening {
+    ResultStore open() throws IOException;
+  }
+
+  private static ResultStore openStore(String id, String location, StoreOpening opening) {
+    try {
+      return opening.open();
+    } catch (IOException e) {
+      throw new LatheException(LatheException.Kind.IO, "store '" + id + "' cannot open "
+          + location + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, "store '" + id + "' at "
+          + location + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, "store '" + id + "' failed to open "
+          + location + ": " + e, e);
+    }
   }
 
   /**

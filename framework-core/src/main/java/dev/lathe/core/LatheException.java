@@ -25,8 +25,11 @@ public class LatheException extends RuntimeException {
     IO(5),
     /** A reproduction ran and at least one claim did not reproduce. */
     NOT_REPRODUCED(6),
-    /** A plugin registry's index is unsigned, wrongly signed or signed by an untrusted key. */
-    UNTRUSTED(7);
+    /**
+     * Something that must verify did not: a plugin registry's index is unsigned, wrongly signed
+     * or signed by an untrusted key, or a result store is not intact.
+     */
+    NOT_VERIFIED(7);
 
     private final int exitCode;
 

@@ -1,5 +1,6 @@
 package dev.lathe.api.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.io.IOException;
@@ -37,6 +38,16 @@ public interface ResultStore extends AutoCloseable {
   default Verification verify() throws IOException {
     int n = readAll().size();
     return Verification.ok(n, "read back " + n + " records");
+  }
+
+  /**
+   * The store's sealed blocks, oldest first, if it keeps its records in a hash chain; records
+   * not yet sealed into a block are in {@link #readAll()} only. Default: none, the store keeps no
+   * blocks.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  default List<Block> blocks() throws IOException {
+    return List.of();
   }
 
   /** Forces appended records to stable storage. Default: nothing to do. */

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       PluginsCommand.class, DescribeCommand.class, RunCommand.class, ResumeCommand.class,
       ReportCommand.class, ReproduceCommand.class, CostCommand.class, DataCommand.class,
-      PluginCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class
+      PluginCommand.class, RegistryCommand.class, LedgerCommand.class,
+      CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -30,7 +31,7 @@ import picocli.CommandLine.ScopeType;
       "4:the experiment could not finish",
       "5:reading or writing files failed",
       "6:a reproduced claim did not reproduce",
-      "7:a plugin registry's index is unsigned, wrongly signed or signed by an untrusted key"
+      "7:verification failed: an untrusted registry index, or a result store that is not intact"
     })
 public final class LatheCommand {
 

@@ -36,7 +36,7 @@ final class RegistryAccess {
   static LatheException failure(RegistryException e) {
     LatheException.Kind kind = switch (e.kind()) {
       case PLUGIN -> LatheException.Kind.PLUGIN;
-      case UNTRUSTED -> LatheException.Kind.UNTRUSTED;
+      case UNTRUSTED -> LatheException.Kind.NOT_VERIFIED;
       case IO, CORRUPT -> LatheException.Kind.IO;
       case USAGE -> LatheException.Kind.CONFIGURATION;
     };
