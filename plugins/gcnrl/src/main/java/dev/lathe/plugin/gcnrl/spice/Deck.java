@@ -2,6 +2,7 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ import org.apiguardian.api.API;
  *     {@code let gain = mag(v(out))[0]}
  * @param results the names of the scalar vectors to read back after the commands
  */
-@API(status = EXPERIMENTAL, since = \"0.1\")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Deck(List<String> netlist, List<String> commands, List<String> results) {
 
   private static final Pattern RESULT_NAME = Pattern.compile("[a-z][a-z0-9_]*");

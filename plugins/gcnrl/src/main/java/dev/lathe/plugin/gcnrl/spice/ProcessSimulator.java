@@ -2,6 +2,7 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.apiguardian.api.API;
  * with its commands and prints in a {@code .control} block (in batch mode ngspice simulates
  * nothing without one), stdout is parsed for the results and stderr for failures.
  */
-@API(status = EXPERIMENTAL, since = \"0.1\")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ProcessSimulator implements Simulator {
 
   private final String executable;

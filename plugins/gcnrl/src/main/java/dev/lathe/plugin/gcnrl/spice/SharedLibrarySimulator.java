@@ -2,6 +2,7 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+
 import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import org.apiguardian.api.API;
  * and {@code remcirc} drop the plots and the circuit, so no vector of one deck can be read by
  * the next.
  */
-@API(status = EXPERIMENTAL, since = \"0.1\")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SharedLibrarySimulator implements Simulator {
 
   /** Where Debian's {@code libngspice0} puts the library. */

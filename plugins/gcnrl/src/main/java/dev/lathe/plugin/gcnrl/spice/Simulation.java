@@ -2,6 +2,7 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.apiguardian.api.API;
  * @param values the results by name; empty when failed
  * @param failure why the simulation failed, or {@code null} when it succeeded
  */
-@API(status = EXPERIMENTAL, since = \"0.1\")
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Simulation(Map<String, Double> values, String failure) {
 
   /** Copies the values. */

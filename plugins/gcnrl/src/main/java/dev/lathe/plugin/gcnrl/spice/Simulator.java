@@ -1,13 +1,14 @@
 package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import org.apiguardian.api.API;
 
 /**
  * Runs decks on ngspice. Implementations are safe to call from several threads; the
  * in-process one serialises calls on its library instance, the pool spreads them over several.
  */
-@API(status = EXPERIMENTAL, since = \"0.1\")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Simulator extends AutoCloseable {
 
   /** Which way the simulator reaches ngspice. */

@@ -2,6 +2,7 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
  * up to {@link #parallelism()} decks run at once. The in-process mode falls back to processes
  * when libngspice cannot be loaded, and replaces an in-process instance that ngspice has quit.
  */
-@API(status = EXPERIMENTAL, since = \"0.1\")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SimulatorPool implements Simulator {
 
   private final Mode mode;
