@@ -7,5 +7,6 @@ module dev.lathe.plugin.gcnrl {
   requires com.sun.jna;
 
   exports dev.lathe.plugin.gcnrl.spice;
+  exports dev.lathe.plugin.gcnrl.circuit;
   opens dev.lathe.plugin.gcnrl.spice to com.sun.jna;
 }

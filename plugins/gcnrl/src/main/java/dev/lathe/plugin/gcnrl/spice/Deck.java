@@ -2,7 +2,6 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -2,7 +2,6 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-
 import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,6 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package dev.lathe.plugin.gcnrl.spice;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
