@@ -1,6 +1,8 @@
 /**
- * GCN-RL circuit designer (arXiv:2005.00406): transistor sizing on ngspice with circuits,
- * technology nodes, a figure of merit, and a graph-convolutional DDPG agent.
+ * GCN-RL circuit designer (arXiv:2005.00406): transistor sizing on ngspice (as processes or
+ * in-process through libngspice), circuits, technology nodes, the figure of merit, and the
+ * graph-convolutional DDPG agent. The SPICE backend, the circuits and the agent are exported
+ * for embedders and the benchmarks; the providers are found by ServiceLoader.
  */
 module dev.lathe.plugin.gcnrl {
   requires dev.lathe.api;
@@ -8,5 +10,13 @@ module dev.lathe.plugin.gcnrl {
 
   exports dev.lathe.plugin.gcnrl.spice;
   exports dev.lathe.plugin.gcnrl.circuit;
+  exports dev.lathe.plugin.gcnrl.agent;
   opens dev.lathe.plugin.gcnrl.spice to com.sun.jna;
+
+  provides dev.lathe.api.spi.OptimizerProvider with
+      dev.lathe.plugin.gcnrl.providers.DdpgProvider;
+  provides dev.lathe.api.spi.SearchSpaceProvider with
+      dev.lathe.plugin.gcnrl.providers.CircuitSpaceProvider;
+  provides dev.lathe.api.spi.EvaluatorProvider with
+      dev.lathe.plugin.gcnrl.providers.CircuitEvaluatorProvider;
 }

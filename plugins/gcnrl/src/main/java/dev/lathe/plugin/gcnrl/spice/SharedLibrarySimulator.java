@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
 /**
  * Runs decks inside this JVM through libngspice's shared API. One instance owns one private
  * copy of the library: ngspice keeps its state in globals, so each copy is loaded from its own
- * file (the dynamic loader then maps it separately) and calls on one instance are serialised.
+ * file (the dynamic loader then maps it separately; the file is deleted once mapped) and calls
+ * on one instance are serialised.
  * A pool of instances simulates in parallel.
  *
  * <p>Each deck is loaded with {@code ngSpice_Circ}, its commands and prints run with
@@ -30,7 +31,6 @@ public final class SharedLibrarySimulator implements Simulator {
   /** Where Debian's {@code libngspice0} puts the library. */
   public static final Path DEBIAN_LIBRARY = Path.of("/usr/lib/x86_64-linux-gnu/libngspice.so.0");
 
-  private final Path copy;
   private final NgspiceLibrary library;
   private final List<String> stdout = new ArrayList<>();
   private final List<String> stderr = new ArrayList<>();
@@ -41,8 +41,7 @@ public final class SharedLibrarySimulator implements Simulator {
   private final NgspiceLibrary.BackgroundThreadRunning background = (r, id, user) -> 0;
   private boolean broken;
 
-  private SharedLibrarySimulator(Path copy, NgspiceLibrary library) {
-    this.copy = copy;
+  private SharedLibrarySimulator(NgspiceLibrary library) {
     this.library = library;
   }
 
@@ -62,7 +61,7 @@ public final class SharedLibrarySimulator implements Simulator {
     }
     try {
       NgspiceLibrary library = Native.load(copy.toString(), NgspiceLibrary.class);
-      SharedLibrarySimulator simulator = new SharedLibrarySimulator(copy, library);
+      SharedLibrarySimulator simulator = new SharedLibrarySimulator(library);
       int rc = library.ngSpice_Init(simulator.printer, simulator.status, simulator.exit, null,
           null, simulator.background, null);
       if (rc != 0) {
@@ -70,9 +69,10 @@ public final class SharedLibrarySimulator implements Simulator {
       }
       return simulator;
     } catch (UnsatisfiedLinkError e) {
-      deleteCopy(copy);
       throw new IllegalStateException("cannot load libngspice from " + libraryFile + ": "
           + e.getMessage(), e);
+    } finally {
+      deleteCopy(copy);
     }
   }
 
@@ -124,12 +124,6 @@ public final class SharedLibrarySimulator implements Simulator {
       com.sun.jna.Pointer user) {
     broken = true;
     return 0;
-  }
-
-  /** Deletes the private copy of the library; the mapping stays until the JVM exits. */
-  @Override
-  public void close() {
-    deleteCopy(copy);
   }
 
   private static void deleteCopy(Path copy) {

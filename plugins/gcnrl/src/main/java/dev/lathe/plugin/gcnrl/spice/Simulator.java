@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * in-process one serialises calls on its library instance, the pool spreads them over several.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public interface Simulator extends AutoCloseable {
+public interface Simulator {
 
   /** Which way the simulator reaches ngspice. */
   enum Mode {
@@ -24,8 +24,4 @@ public interface Simulator extends AutoCloseable {
 
   /** Simulates {@code deck}; never throws for a circuit that fails, it returns the failure. */
   Simulation simulate(Deck deck);
-
-  /** Releases what the simulator holds; the default holds nothing. */
-  @Override
-  default void close() {}
 }

@@ -56,7 +56,6 @@ public final class SimulatorPool implements Simulator {
         }
         return new SimulatorPool(Mode.IN_PROCESS, library, simulators);
       } catch (IllegalStateException e) {
-        simulators.forEach(Simulator::close);
         simulators.clear();
         logger.warn("in-process ngspice unavailable ({}); running ngspice as processes",
             e.getMessage());
@@ -100,14 +99,8 @@ public final class SimulatorPool implements Simulator {
 
   private synchronized Simulator replace(SharedLibrarySimulator broken) {
     all.remove(broken);
-    broken.close();
     SharedLibrarySimulator fresh = SharedLibrarySimulator.load(library);
     all.add(fresh);
     return fresh;
-  }
-
-  @Override
-  public synchronized void close() {
-    all.forEach(Simulator::close);
   }
 }

@@ -7,7 +7,6 @@ import dev.lathe.api.metric.Metrics;
 import dev.lathe.plugin.gcnrl.spice.ProcessSimulator;
 import dev.lathe.plugin.gcnrl.spice.SharedLibrarySimulator;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -22,11 +21,6 @@ class ReferenceDesignsTest {
   @BeforeAll
   static void open() {
     inProcess = SharedLibrarySimulator.load(SharedLibrarySimulator.DEBIAN_LIBRARY);
-  }
-
-  @AfterAll
-  static void close() {
-    inProcess.close();
   }
 
   @Test

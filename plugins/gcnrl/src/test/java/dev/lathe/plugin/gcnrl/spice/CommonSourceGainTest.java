@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +31,6 @@ class CommonSourceGainTest {
   static void open() {
     inProcess = SharedLibrarySimulator.load(SharedLibrarySimulator.DEBIAN_LIBRARY);
     process = new ProcessSimulator("ngspice", Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void close() {
-    inProcess.close();
   }
 
   static Deck commonSource() {
