@@ -19,6 +19,9 @@ import org.apiguardian.api.API;
  * on one instance are serialised.
  * A pool of instances simulates in parallel.
  *
+ * <p>ngspice changes signal handlers that the JVM relies on; {@link SignalDispositions} puts
+ * the JVM's back after initialisation and after every deck.
+ *
  * <p>Each deck is loaded with {@code ngSpice_Circ}, its commands and prints run with
  * {@code ngSpice_Command}, and the output lines that the {@code SendChar} callback receives are
  * parsed exactly as the process mode parses stdout and stderr. Afterwards {@code destroy all}
@@ -32,6 +35,7 @@ public final class SharedLibrarySimulator implements Simulator {
   public static final Path DEBIAN_LIBRARY = Path.of("/usr/lib/x86_64-linux-gnu/libngspice.so.0");
 
   private final NgspiceLibrary library;
+  private final SignalDispositions jvmSignals;
   private final List<String> stdout = new ArrayList<>();
   private final List<String> stderr = new ArrayList<>();
   // Held in fields: JNA callbacks must stay reachable while the library may call them.
@@ -41,8 +45,9 @@ public final class SharedLibrarySimulator implements Simulator {
   private final NgspiceLibrary.BackgroundThreadRunning background = (r, id, user) -> 0;
   private boolean broken;
 
-  private SharedLibrarySimulator(NgspiceLibrary library) {
+  private SharedLibrarySimulator(NgspiceLibrary library, SignalDispositions jvmSignals) {
     this.library = library;
+    this.jvmSignals = jvmSignals;
   }
 
   /**
@@ -59,11 +64,16 @@ public final class SharedLibrarySimulator implements Simulator {
       throw new IllegalStateException("cannot copy libngspice from " + libraryFile + ": "
           + e.getMessage(), e);
     }
+    SignalDispositions jvmSignals = new SignalDispositions();
     try {
       NgspiceLibrary library = Native.load(copy.toString(), NgspiceLibrary.class);
-      SharedLibrarySimulator simulator = new SharedLibrarySimulator(library);
-      int rc = library.ngSpice_Init(simulator.printer, simulator.status, simulator.exit, null,
-          null, simulator.background, null);
+      SharedLibrarySimulator simulator = new SharedLibrarySimulator(library, jvmSignals);
+      int rc;
+      synchronized (SignalDispositions.class) {
+        rc = library.ngSpice_Init(simulator.printer, simulator.status, simulator.exit, null,
+            null, simulator.background, null);
+        jvmSignals.restore();
+      }
       if (rc != 0) {
         throw new IllegalStateException("ngSpice_Init of " + libraryFile + " returned " + rc);
       }
@@ -106,6 +116,7 @@ public final class SharedLibrarySimulator implements Simulator {
       library.ngSpice_Command("destroy all");
       library.ngSpice_Command("remcirc");
     }
+    jvmSignals.restore();
     return result;
   }
 
