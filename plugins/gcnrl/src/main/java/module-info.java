@@ -7,6 +7,10 @@
 module dev.lathe.plugin.gcnrl {
   requires dev.lathe.api;
   requires com.sun.jna;
+  requires org.jfree.jfreechart;
+  requires java.desktop;
+
+  uses dev.lathe.api.spi.OptimizerProvider;
 
   exports dev.lathe.plugin.gcnrl.spice;
   exports dev.lathe.plugin.gcnrl.circuit;
@@ -19,4 +23,6 @@ module dev.lathe.plugin.gcnrl {
       dev.lathe.plugin.gcnrl.providers.CircuitSpaceProvider;
   provides dev.lathe.api.spi.EvaluatorProvider with
       dev.lathe.plugin.gcnrl.providers.CircuitEvaluatorProvider;
+  provides dev.lathe.api.spi.ReproductionProvider with
+      dev.lathe.plugin.gcnrl.reproduce.GcnrlReproductionProvider;
 }

@@ -10,19 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A common-source stage with a resistor load on a level-1 (Shichman–Hodges) MOSFET, whose
- * operating point and small-signal gain follow in closed form, simulated by ngspice in both
- * modes; and decks that cannot be solved, which must come back as failures.
+ * The common-source stage of {@link CommonSourceStage}, whose operating point and small-signal
+ * gain follow in closed form, simulated by ngspice in both modes; and decks that cannot be solved, which must come back as failures.
  */
 class CommonSourceGainTest {
 
-  private static final double KP = 200e-6;
-  private static final double VTO = 0.5;
-  private static final double LAMBDA = 0.05;
-  private static final double W_OVER_L = 10;
-  private static final double VDD = 1.8;
-  private static final double VGS = 0.7;
-  private static final double RD = 10e3;
+  private static final CommonSourceStage STAGE = CommonSourceStage.standard();
 
   private static SharedLibrarySimulator inProcess;
   private static ProcessSimulator process;
@@ -34,42 +27,21 @@ class CommonSourceGainTest {
   }
 
   static Deck commonSource() {
-    return new Deck(List.of(
-        "* common-source stage, level-1 MOSFET",
-        ".model nhand nmos level=1 kp=" + KP + " vto=" + VTO + " lambda=" + LAMBDA,
-        "vdd vdd 0 " + VDD,
-        "vin g 0 dc " + VGS + " ac 1",
-        "rd vdd d " + RD,
-        "m1 d g 0 0 nhand w=10u l=1u",
-        ".end"), List.of(
-        "op",
-        "let drain_current = -i(vdd)",
-        "let drain_voltage = v(d)",
-        "ac dec 10 10 1e6",
-        "let gain = mag(v(d))[0]"),
-        List.of("drain_current", "drain_voltage", "gain"));
+    return STAGE.deck();
   }
 
-  /**
-   * Hand calculation: I = I0(1 + λ·VDS) with I0 = KP/2·W/L·Vov² and VDS = VDD − I·RD, so
-   * I = I0(1 + λ·VDD)/(1 + λ·I0·RD); gm = KP·W/L·Vov·(1 + λ·VDS), gds = λ·I0, and the gain is
-   * gm·(RD ∥ 1/gds).
-   */
+  /** KP 200 µA/V², VTO 0.5 V, λ 0.05, W/L 10, VDD 1.8 V, VGS 0.7 V, RD 10 kΩ: gain 4.19. */
   @Test
   void gainMatchesTheHandCalculationInBothModes() {
-    double vov = VGS - VTO;
-    double i0 = KP / 2 * W_OVER_L * vov * vov;
-    double id = i0 * (1 + LAMBDA * VDD) / (1 + LAMBDA * i0 * RD);
-    double vds = VDD - id * RD;
-    double gm = KP * W_OVER_L * vov * (1 + LAMBDA * vds);
-    double gds = LAMBDA * i0;
-    double gain = gm / (1 / RD + gds);
-    assertEquals(4.19, gain, 0.01);
+    double id = STAGE.drainCurrent();
+    double gain = STAGE.gain();
+    assertEquals(42.745e-6, id, 0.001e-6);
+    assertEquals(4.1907, gain, 0.0005);
     for (Simulator simulator : List.of(inProcess, process)) {
       Simulation s = simulator.simulate(commonSource());
       assertTrue(s.succeeded(), simulator.mode() + ": " + s.failure());
       assertEquals(id, s.value("drain_current"), id * 1e-4, simulator.mode().name());
-      assertEquals(vds, s.value("drain_voltage"), 1e-4, simulator.mode().name());
+      assertEquals(STAGE.drainVoltage(), s.value("drain_voltage"), 1e-4, simulator.mode().name());
       assertEquals(gain, s.value("gain"), gain * 1e-3, simulator.mode().name());
     }
   }
