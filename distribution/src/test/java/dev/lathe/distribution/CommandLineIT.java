@@ -60,7 +60,7 @@ class CommandLineIT {
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
         "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
-        "small-cnn", "training", "chainsplitter"),
+        "small-cnn", "training", "chainsplitter", "gcnrl", "gcnrl-circuit", "gcnrl-spice"),
         byId.keySet());
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
     assertEquals(List.of("result-store", "executor"), texts(byId.get("local").get("extension_points")));
