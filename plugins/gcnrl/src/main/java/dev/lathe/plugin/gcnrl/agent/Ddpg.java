@@ -30,8 +30,10 @@ import org.apiguardian.api.API;
 
 /**
  * The GCN-RL agent (Wang et al., DAC 2020): DDPG whose actor and critic are graph-convolutional
- * networks over the space's graph ({@link GraphStructured}), or MLPs over one state vector when
- * the space has no graph or the settings ask for it.
+ * networks over the space's graph ({@link GraphStructured}), or MLPs over a constant state when
+ * the space has no graph or the settings ask for it (within one task the state never changes;
+ * the graph agent's vertex features matter for transfer, which the MLP cannot do across
+ * topologies).
  *
  * <p>Each candidate is one step of a one-step episode: the actor maps the vertex features
  * (device type, position, technology) to one action row per vertex in [−1, 1], each vertex's
@@ -40,8 +42,9 @@ import org.apiguardian.api.API;
  * The first {@code warmup} candidates are uniform; later ones add truncated-normal noise (±2σ)
  * whose σ decays geometrically. The reward is the negated loss of the first objective, minus
  * {@code 1 + violation} for an infeasible outcome; a failed trial gets the worst reward so far
- * minus one. The critic regresses reward minus a baseline (the mean reward so far) from the
- * replay buffer; the actor follows the critic's gradient.
+ * minus one. The critic regresses the reward minus a baseline (the mean reward so far), scaled
+ * by the rewards' standard deviation, from the replay buffer, with ten times the usual updates
+ * when the warm-up ends; the actor follows the critic's gradient.
  *
  * <p>Everything random is drawn from generators seeded by the seed and a counter, so the whole
  * state (networks, Adam moments, replay buffer, counters) is the checkpoint, and the same seed
@@ -56,6 +59,8 @@ public final class Ddpg implements Optimizer {
   private static final byte STATE_FORMAT = 1;
   private static final byte AGENT_FORMAT = 1;
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+  /** How many times the usual number of updates run when the warm-up ends. */
+  private static final int WARMUP_ROUNDS = 10;
 
   private final SearchSpace space;
   private final Problem problem;
@@ -64,6 +69,8 @@ public final class Ddpg implements Optimizer {
   private final double[][] features;
   private final int[] dimensionVertex;
   private final int[] dimensionColumn;
+  /** Which action entries belong to a dimension; the others are 0 in the replay buffer. */
+  private final double[][] owned;
   private final Map<String, Integer> dimensionIndex = new HashMap<>();
   private long seed;
   private ActorCritic networks;
@@ -125,7 +132,8 @@ public final class Ddpg implements Optimizer {
       }
     } else {
       adjacency = ActorCritic.ONE;
-      features = new double[][] {stateVector(space)};
+      // Within one task the state never changes, so the MLP sees a constant input.
+      features = new double[][] {{1}};
       for (int d = 0; d < dims.size(); d++) {
         dimensionColumn[d] = d;
       }
@@ -133,20 +141,10 @@ public final class Ddpg implements Optimizer {
     }
     networks = new ActorCritic(features[0].length, Math.max(1, actionWidth), settings.hidden(),
         new SplittableRandom(seed));
-  }
-
-  /** The MLP's state: the graph's vertex features in a row if there is a graph, else a 1. */
-  private static double[] stateVector(SearchSpace space) {
-    if (space instanceof GraphStructured structured) {
-      List<SpaceGraph.Vertex> vertices = structured.graph().vertices();
-      int width = structured.graph().featureCount();
-      double[] state = new double[vertices.size() * width];
-      for (int v = 0; v < vertices.size(); v++) {
-        System.arraycopy(vertices.get(v).features(), 0, state, v * width, width);
-      }
-      return state;
+    owned = new double[features.length][networks.actionWidth];
+    for (int d = 0; d < dims.size(); d++) {
+      owned[dimensionVertex[d]][dimensionColumn[d]] = 1;
     }
-    return new double[] {1};
   }
 
   @Override
@@ -229,7 +227,11 @@ public final class Ddpg implements Optimizer {
     actions.add(encodeAction(observation.candidate()));
     rewards.add(reward);
     if (actions.size() >= Math.min(warmup, settings.batch())) {
-      for (int u = 0; u < settings.updates(); u++) {
+      // At the end of the warm-up the critic has seen nothing yet: fit it to the random
+      // samples before the actor starts to follow it.
+      int rounds = actions.size() == warmup ? settings.updates() * WARMUP_ROUNDS
+          : settings.updates();
+      for (int u = 0; u < rounds; u++) {
         train();
       }
     }
@@ -248,6 +250,9 @@ public final class Ddpg implements Optimizer {
   private void train() {
     SplittableRandom random = new SplittableRandom(streamSeed(~seed, updates++));
     double baseline = rewards.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    double spread = Math.sqrt(rewards.stream().mapToDouble(r -> (r - baseline) * (r - baseline))
+        .average().orElse(0));
+    double scale = spread > 1e-9 ? spread : 1;
     int width = networks.actionWidth;
     int samples = Math.min(settings.batch(), actions.size());
     for (int s = 0; s < samples; s++) {
@@ -257,14 +262,25 @@ public final class Ddpg implements Optimizer {
         System.arraycopy(actions.get(i), v * width, action[v], 0, width);
       }
       ActorCritic.CriticPass pass = networks.critic(adjacency, features, action);
-      networks.criticBackward(adjacency, pass, 2 * (pass.value() - (rewards.get(i) - baseline)),
-          true);
+      networks.criticBackward(adjacency, pass,
+          2 * (pass.value() - (rewards.get(i) - baseline) / scale), true);
     }
     networks.stepCritic(settings.criticRate(), samples);
     ActorCritic.ActorPass actor = networks.actor(adjacency, features);
-    ActorCritic.CriticPass value = networks.critic(adjacency, features, actor.action());
-    networks.actorBackward(adjacency, actor,
-        networks.criticBackward(adjacency, value, -1, false));
+    double[][] action = new double[features.length][width];
+    for (int v = 0; v < features.length; v++) {
+      for (int k = 0; k < width; k++) {
+        action[v][k] = actor.action()[v][k] * owned[v][k];
+      }
+    }
+    ActorCritic.CriticPass value = networks.critic(adjacency, features, action);
+    double[][] dAction = networks.criticBackward(adjacency, value, -1, false);
+    for (int v = 0; v < features.length; v++) {
+      for (int k = 0; k < width; k++) {
+        dAction[v][k] *= owned[v][k];
+      }
+    }
+    networks.actorBackward(adjacency, actor, dAction);
     networks.stepActor(settings.actorRate(), 1);
   }
 
