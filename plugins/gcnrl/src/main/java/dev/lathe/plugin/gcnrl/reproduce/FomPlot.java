@@ -14,7 +14,10 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The FoM-vs-simulations plot of one task: each method's best-so-far, averaged over seeds. */
+/**
+ * The FoM-vs-simulations plot of one task: each method's best-so-far, averaged over seeds; the
+ * vertical axis spans what the curves reach after the first tenth of the budget.
+ */
 final class FomPlot {
 
   private FomPlot() {}
@@ -25,12 +28,18 @@ final class FomPlot {
       System.setProperty("java.awt.headless", "true");
     }
     Map<String, XYSeries> byMethod = new LinkedHashMap<>();
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
     for (Map.Entry<String, double[]> e : meanCurves(curves).entrySet()) {
       XYSeries series = new XYSeries(e.getKey());
       double[] mean = e.getValue();
       for (int i = 0; i < mean.length; i++) {
         if (!Double.isNaN(mean[i])) {
           series.add(i + 1, mean[i]);
+          if (i >= mean.length / 10) {
+            low = Math.min(low, mean[i]);
+            high = Math.max(high, mean[i]);
+          }
         }
       }
       byMethod.put(e.getKey(), series);
@@ -40,6 +49,11 @@ final class FomPlot {
     JFreeChart chart = ChartFactory.createXYLineChart(title, "simulations",
         "best figure of merit (mean over seeds)", data, PlotOrientation.VERTICAL, true, false,
         false);
+    if (low < high) {
+      // The first tenth of a run (failed and penalised designs) would squash the rest.
+      double margin = 0.05 * (high - low);
+      chart.getXYPlot().getRangeAxis().setRange(low - margin, high + margin);
+    }
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file)) {
       ChartUtils.writeChartAsPNG(out, chart, 900, 560);

@@ -58,9 +58,11 @@ public final class ProcessSimulator implements Simulator {
       Path input = Files.write(dir.resolve("deck.cir"), batchInput(deck), StandardCharsets.UTF_8);
       Path out = dir.resolve("stdout.txt");
       Path err = dir.resolve("stderr.txt");
-      Process process = new ProcessBuilder(executable, "-b", input.toString())
-          .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
-          .start();
+      ProcessBuilder builder = new ProcessBuilder(executable, "-b", input.toString())
+          .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+      // One OpenMP thread per simulation, as in-process: parallelism comes from the pool.
+      builder.environment().put("OMP_NUM_THREADS", "1");
+      Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
         return Simulation.failed("ngspice ran past its timeout of " + timeout.toMillis() + " ms");

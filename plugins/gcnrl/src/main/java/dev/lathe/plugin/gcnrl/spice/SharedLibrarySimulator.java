@@ -74,6 +74,9 @@ public final class SharedLibrarySimulator implements Simulator {
             null, simulator.background, null);
         jvmSignals.restore();
       }
+      // Debian's ngspice loads BSIM4 devices with OpenMP; its spinning team slows a simulation
+      // down twentyfold beside the JVM's threads. Parallelism comes from the pool instead.
+      library.ngSpice_Command("set num_threads=1");
       if (rc != 0) {
         throw new IllegalStateException("ngSpice_Init of " + libraryFile + " returned " + rc);
       }
