@@ -161,10 +161,10 @@ class CommandLineIT {
         }
       }
     }
-    assertEquals(7, checked,
+    assertEquals(9, checked,
         "dev.lathe.api, dev.lathe.core, dev.lathe.nd4j, dev.lathe.registry,"
             + " dev.lathe.plugin.baselines, dev.lathe.plugin.zoo, dev.lathe.plugin.training,"
-            + " dev.lathe.plugin.chainsplitter");
+            + " dev.lathe.plugin.chainsplitter, dev.lathe.plugin.gcnrl");
   }
 
   static List<String> texts(JsonNode array) {

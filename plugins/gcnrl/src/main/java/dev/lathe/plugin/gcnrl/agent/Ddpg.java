@@ -2,7 +2,6 @@ package dev.lathe.plugin.gcnrl.agent;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.lathe.api.optimize.Objective;
 import dev.lathe.api.optimize.Observation;
 import dev.lathe.api.optimize.Optimizer;
 import dev.lathe.api.optimize.Problem;
@@ -41,8 +40,8 @@ import org.apiguardian.api.API;
  * own no dimension (matched ones) follow their leader (the refine step, done by the space).
  * The first {@code warmup} candidates are uniform; later ones add truncated-normal noise (±2σ)
  * whose σ decays geometrically. The reward is the negated loss of the first objective, minus
- * {@code 1 + violation} for an infeasible outcome; a failed trial gets the worst reward so far
- * minus one. The critic regresses the reward minus a baseline (the mean reward so far), scaled
+ * {@code 1 + violation} for an infeasible outcome; a failed trial gets the worst successful
+ * reward so far minus one. The critic regresses the reward minus a baseline (the mean reward so far), scaled
  * by the rewards' standard deviation, from the replay buffer, with ten times the usual updates
  * when the warm-up ends; the actor follows the critic's gradient.
  *
@@ -76,6 +75,7 @@ public final class Ddpg implements Optimizer {
   private ActorCritic networks;
   private final List<double[]> actions = new ArrayList<>();
   private final List<Double> rewards = new ArrayList<>();
+  private double worstSuccess = Double.POSITIVE_INFINITY;
   private long asked;
   private long updates;
   private int warmup;
@@ -211,18 +211,20 @@ public final class Ddpg implements Optimizer {
           + observation.trialNumber() + " but has asked for trials 0 to " + (asked - 1)
           + " only");
     }
-    double reward;
-    if (!observation.succeeded()) {
-      reward = rewards.stream().mapToDouble(Double::doubleValue).min().orElse(0) - 1;
-    } else {
-      Objective objective = problem.objectives().get(0);
-      reward = -objective.loss(observation.metrics());
+    double reward = Double.NaN;
+    if (observation.succeeded()) {
+      reward = -problem.objectives().get(0).loss(observation.metrics());
       double violation = problem.violation(observation.metrics());
-      if (!Double.isFinite(reward)) {
-        reward = rewards.stream().mapToDouble(Double::doubleValue).min().orElse(0) - 1;
-      } else if (violation > 0) {
+      if (Double.isFinite(reward) && violation > 0) {
         reward -= 1 + Math.min(10, violation);
       }
+    }
+    if (Double.isFinite(reward)) {
+      worstSuccess = Math.min(worstSuccess, reward);
+    } else {
+      // Relative to the worst success, not to the worst reward: failures in a row must not
+      // push each other's rewards ever lower and swamp the scale of the successes.
+      reward = (Double.isFinite(worstSuccess) ? worstSuccess : 0) - 1;
     }
     actions.add(encodeAction(observation.candidate()));
     rewards.add(reward);
@@ -294,6 +296,7 @@ public final class Ddpg implements Optimizer {
       out.writeLong(asked);
       out.writeLong(updates);
       out.writeInt(warmup);
+      out.writeDouble(worstSuccess);
       out.writeInt(actions.size());
       for (int i = 0; i < actions.size(); i++) {
         out.writeDouble(rewards.get(i));
@@ -319,6 +322,7 @@ public final class Ddpg implements Optimizer {
       asked = in.readLong();
       updates = in.readLong();
       warmup = in.readInt();
+      worstSuccess = in.readDouble();
       int size = in.readInt();
       actions.clear();
       rewards.clear();
