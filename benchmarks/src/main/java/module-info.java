@@ -2,7 +2,6 @@
 module dev.lathe.benchmarks {
   requires dev.lathe.core;
   requires dev.lathe.nd4j;
-  requires dev.lathe.plugin.gcnrl;
   requires com.fasterxml.jackson.databind;
 
   exports dev.lathe.benchmarks;

@@ -1,8 +1,8 @@
 /**
  * GCN-RL circuit designer (arXiv:2005.00406): transistor sizing on ngspice (as processes or
  * in-process through libngspice), circuits, technology nodes, the figure of merit, and the
- * graph-convolutional DDPG agent. The SPICE backend, the circuits and the agent are exported
- * for embedders and the benchmarks; the providers are found by ServiceLoader.
+ * graph-convolutional DDPG agent. It exports nothing: the providers are found by ServiceLoader
+ * and reached through the kernel.
  */
 module dev.lathe.plugin.gcnrl {
   requires dev.lathe.api;
@@ -12,9 +12,6 @@ module dev.lathe.plugin.gcnrl {
 
   uses dev.lathe.api.spi.OptimizerProvider;
 
-  exports dev.lathe.plugin.gcnrl.spice;
-  exports dev.lathe.plugin.gcnrl.circuit;
-  exports dev.lathe.plugin.gcnrl.agent;
   opens dev.lathe.plugin.gcnrl.spice to com.sun.jna;
 
   provides dev.lathe.api.spi.OptimizerProvider with
