@@ -61,7 +61,10 @@ public final class ProcessSimulator implements Simulator {
       ProcessBuilder builder = new ProcessBuilder(executable, "-b", input.toString())
           .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
       // One OpenMP thread per simulation, as in-process: parallelism comes from the pool.
+      // ngspice's BSIM4 ignores OMP_NUM_THREADS and runs its variable num_threads (2 when
+      // unset), which a .spiceinit in the working folder sets before the deck is parsed.
       builder.environment().put("OMP_NUM_THREADS", "1");
+      Files.writeString(dir.resolve(".spiceinit"), "set num_threads=1\n", StandardCharsets.UTF_8);
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();

@@ -77,4 +77,15 @@ class CommonSourceGainTest {
       assertFalse(s.succeeded(), simulator.mode() + " gave " + s.values());
     }
   }
+
+  @Test
+  void bothModesRunOneOpenMpThreadPerSimulation() {
+    Deck deck = new Deck(List.of("* the threads BSIM4 would use", "r1 a 0 1k", ".end"),
+        List.of("op", "let threads = $num_threads"), List.of("threads"));
+    for (Simulator simulator : List.of(inProcess, process)) {
+      Simulation s = simulator.simulate(deck);
+      assertTrue(s.succeeded(), simulator.mode() + ": " + s.failure());
+      assertEquals(1.0, s.value("threads"), simulator.mode().toString());
+    }
+  }
 }
