@@ -129,4 +129,12 @@ public interface SearchSpace {
   default Optional<Workload> workload(Candidate candidate) {
     return Optional.empty();
   }
+
+  /**
+   * The graph over this space's dimensions, for optimizers that act on a structure (e.g. a
+   * circuit's devices and their connections). Default: none, the dimensions are unrelated.
+   */
+  default Optional<DimensionGraph> structure() {
+    return Optional.empty();
+  }
 }

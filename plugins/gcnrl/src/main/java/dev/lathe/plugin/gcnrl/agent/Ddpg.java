@@ -7,9 +7,8 @@ import dev.lathe.api.optimize.Optimizer;
 import dev.lathe.api.optimize.Problem;
 import dev.lathe.api.space.Candidate;
 import dev.lathe.api.space.Dimension;
+import dev.lathe.api.space.DimensionGraph;
 import dev.lathe.api.space.SearchSpace;
-import dev.lathe.plugin.gcnrl.circuit.GraphStructured;
-import dev.lathe.plugin.gcnrl.circuit.SpaceGraph;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -29,7 +28,7 @@ import org.apiguardian.api.API;
 
 /**
  * The GCN-RL agent (Wang et al., DAC 2020): DDPG whose actor and critic are graph-convolutional
- * networks over the space's graph ({@link GraphStructured}), or MLPs over a constant state when
+ * networks over the space's graph ({@link SearchSpace#structure()}), or MLPs over a constant state when
  * the space has no graph or the settings ask for it (within one task the state never changes;
  * the graph agent's vertex features matter for transfer, which the MLP cannot do across
  * topologies).
@@ -103,14 +102,15 @@ public final class Ddpg implements Optimizer {
     dimensionVertex = new int[dims.size()];
     dimensionColumn = new int[dims.size()];
     int actionWidth;
-    if (settings.graph() && space instanceof GraphStructured structured) {
-      SpaceGraph graph = structured.graph();
+    Optional<DimensionGraph> structure = settings.graph() ? space.structure() : Optional.empty();
+    if (structure.isPresent()) {
+      DimensionGraph graph = structure.get();
       adjacency = ActorCritic.normalise(graph.adjacency());
       features = new double[graph.vertices().size()][];
       java.util.Arrays.fill(dimensionVertex, -1);
       actionWidth = 0;
       for (int v = 0; v < features.length; v++) {
-        SpaceGraph.Vertex vertex = graph.vertices().get(v);
+        DimensionGraph.Vertex vertex = graph.vertices().get(v);
         features[v] = vertex.features();
         actionWidth = Math.max(actionWidth, vertex.dimensions().size());
         for (int k = 0; k < vertex.dimensions().size(); k++) {

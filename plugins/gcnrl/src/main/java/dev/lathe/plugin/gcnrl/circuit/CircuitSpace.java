@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lathe.api.space.Candidate;
 import dev.lathe.api.space.Dimension;
+import dev.lathe.api.space.DimensionGraph;
 import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.plugin.gcnrl.spice.Deck;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -22,7 +24,7 @@ import org.apiguardian.api.API;
  * circuit, and the node's features.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class CircuitSpace implements SearchSpace, GraphStructured {
+public final class CircuitSpace implements SearchSpace {
 
   /** The id of this space's plugin. */
   public static final String ID = "gcnrl-circuit";
@@ -30,7 +32,7 @@ public final class CircuitSpace implements SearchSpace, GraphStructured {
   private final Circuit circuit;
   private final TechnologyNode node;
   private final List<Dimension> dimensions;
-  private final SpaceGraph graph;
+  private final DimensionGraph graph;
 
   /** The space of {@code circuit} on {@code node}. */
   public CircuitSpace(Circuit circuit, TechnologyNode node) {
@@ -49,11 +51,11 @@ public final class CircuitSpace implements SearchSpace, GraphStructured {
     this.graph = buildGraph(circuit, node);
   }
 
-  private static SpaceGraph buildGraph(Circuit circuit, TechnologyNode node) {
+  private static DimensionGraph buildGraph(Circuit circuit, TechnologyNode node) {
     List<Device> devices = circuit.devices();
     int n = devices.size();
     double[] nodeFeatures = node.features();
-    List<SpaceGraph.Vertex> vertices = new ArrayList<>();
+    List<DimensionGraph.Vertex> vertices = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Device d = devices.get(i);
       double[] f = new double[DeviceType.values().length + 1 + nodeFeatures.length];
@@ -62,7 +64,7 @@ public final class CircuitSpace implements SearchSpace, GraphStructured {
       System.arraycopy(nodeFeatures, 0, f, DeviceType.values().length + 1, nodeFeatures.length);
       List<String> owned = d.free()
           ? d.type().parameters().stream().map(d::dimension).toList() : List.of();
-      vertices.add(new SpaceGraph.Vertex(d.instance(), f, owned));
+      vertices.add(new DimensionGraph.Vertex(d.instance(), f, owned));
     }
     boolean[][] adjacency = new boolean[n][n];
     for (int i = 0; i < n; i++) {
@@ -74,7 +76,7 @@ public final class CircuitSpace implements SearchSpace, GraphStructured {
         adjacency[j][i] = shared;
       }
     }
-    return new SpaceGraph(vertices, adjacency);
+    return new DimensionGraph(vertices, adjacency);
   }
 
   /** The number of features per vertex: device types, position, node features. */
@@ -93,8 +95,8 @@ public final class CircuitSpace implements SearchSpace, GraphStructured {
   }
 
   @Override
-  public SpaceGraph graph() {
-    return graph;
+  public Optional<DimensionGraph> structure() {
+    return Optional.of(graph);
   }
 
   /** The circuit. */

@@ -29,9 +29,4 @@ public enum DeviceType {
   public List<String> parameters() {
     return parameters;
   }
-
-  /** The number of values an agent's action holds for any device: the most parameters of any type. */
-  public static int maxParameters() {
-    return 2;
-  }
 }

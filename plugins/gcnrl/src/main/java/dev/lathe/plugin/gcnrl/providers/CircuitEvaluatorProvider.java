@@ -26,8 +26,8 @@ import java.util.Locale;
  */
 public final class CircuitEvaluatorProvider implements EvaluatorProvider {
 
-  private static final PluginInfo INFO = PluginInfo.of(CircuitEvaluator.ID, "0.1.0",
-      "SPICE simulation of a circuit sizing with ngspice, figure of merit (GCN-RL)", "[0.1,1.0)").withPaper("2005.00406");
+  private static final PluginInfo INFO = GcnrlPlugin.info(CircuitEvaluator.ID,
+      "SPICE simulation of a circuit sizing with ngspice, figure of merit (GCN-RL)");
 
   private static final String CIRCUIT_DEFAULT = "circuit";
 

@@ -11,8 +11,8 @@ import java.util.List;
 /** The provider of {@code gcnrl-circuit}: the sizes of a circuit on a node, with its graph. */
 public final class CircuitSpaceProvider implements SearchSpaceProvider {
 
-  private static final PluginInfo INFO = PluginInfo.of(CircuitSpace.ID, "0.1.0",
-      "Transistor sizes of a circuit topology, with the circuit graph (GCN-RL)", "[0.1,1.0)").withPaper("2005.00406");
+  private static final PluginInfo INFO = GcnrlPlugin.info(CircuitSpace.ID,
+      "Transistor sizes of a circuit topology, with the circuit graph (GCN-RL)");
 
   @Override
   public PluginInfo info() {

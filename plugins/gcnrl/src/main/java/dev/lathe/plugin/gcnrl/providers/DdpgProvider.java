@@ -23,8 +23,8 @@ import java.util.List;
  */
 public final class DdpgProvider implements OptimizerProvider {
 
-  private static final PluginInfo INFO = PluginInfo.of(Ddpg.ID, "0.1.0",
-      "GCN-RL circuit designer: graph-convolutional DDPG", "[0.1,1.0)").withPaper("2005.00406");
+  private static final PluginInfo INFO = GcnrlPlugin.info(Ddpg.ID,
+      "GCN-RL circuit designer: graph-convolutional DDPG");
 
   @Override
   public PluginInfo info() {

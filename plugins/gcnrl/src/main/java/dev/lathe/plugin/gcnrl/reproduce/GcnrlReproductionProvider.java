@@ -4,6 +4,7 @@ import dev.lathe.api.reproduce.Reproduction;
 import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.api.spi.PluginContext;
 import dev.lathe.api.spi.PluginInfo;
+import dev.lathe.plugin.gcnrl.providers.GcnrlPlugin;
 import dev.lathe.api.spi.ReproductionProvider;
 import dev.lathe.api.spi.Settings;
 import dev.lathe.plugin.gcnrl.spice.SharedLibrarySimulator;
@@ -16,9 +17,8 @@ import java.util.List;
 /** The provider of the {@code gcnrl} reproduction. */
 public final class GcnrlReproductionProvider implements ReproductionProvider {
 
-  private static final PluginInfo INFO = PluginInfo.of(GcnrlReproduction.ID, "0.1.0",
-      "GCN-RL circuit designer: sizing on ngspice, comparison and transfer", "[0.1,1.0)")
-      .withPaper("2005.00406");
+  private static final PluginInfo INFO = GcnrlPlugin.info(GcnrlReproduction.ID,
+      "GCN-RL circuit designer: sizing on ngspice, comparison and transfer");
 
   @Override
   public PluginInfo info() {
