@@ -1,0 +1,99 @@
+package dev.lathe.plugin.sparch.reproduce;
+
+import dev.lathe.api.sparse.SparseMatrix;
+import dev.lathe.plugin.sparch.sim.OuterSpaceSimulator;
+import dev.lathe.plugin.sparch.sim.Simulation;
+import dev.lathe.plugin.sparch.sim.SparchConfig;
+import dev.lathe.plugin.sparch.sim.SparchSimulator;
+import java.util.List;
+
+/**
+ * SpArch's ablation on one product {@code A × A}: OuterSPACE, then SpArch's pipelined
+ * multiply-merge alone, with condensing, with the Huffman scheduler, with the row prefetcher;
+ * every step's product checked against the reference (Gustavson's, from {@code framework-api}).
+ */
+final class AblationLadder {
+
+  /** The steps of the ladder after OuterSPACE, each adding one technique. */
+  enum Step {
+    PIPELINED(false, false, false),
+    CONDENSED(true, false, false),
+    HUFFMAN(true, true, false),
+    PREFETCH(true, true, true);
+
+    final boolean condensing;
+    final boolean huffman;
+    final boolean prefetch;
+
+    Step(boolean condensing, boolean huffman, boolean prefetch) {
+      this.condensing = condensing;
+      this.huffman = huffman;
+      this.prefetch = prefetch;
+    }
+  }
+
+  /**
+   * One matrix's ladder.
+   *
+   * @param name the matrix
+   * @param rows its rows (= columns)
+   * @param nnz its stored entries
+   * @param outerSpace the baseline's simulation
+   * @param steps the simulations of {@link Step}'s steps, in order
+   * @param exact whether every simulated product equals the reference (exactly for
+   *     integer-valued matrices, within 1e-9 relative otherwise)
+   * @param integerValued whether every entry of the matrix is an integer
+   */
+  record Row(String name, int rows, int nnz, Simulation outerSpace, List<Simulation> steps,
+      boolean exact, boolean integerValued) {
+
+    Simulation step(Step step) {
+      return steps.get(step.ordinal());
+    }
+
+    /** Traffic before {@code from} divided by traffic after {@code to}. */
+    double trafficRatio(Simulation from, Simulation to) {
+      return (double) from.traffic().total() / to.traffic().total();
+    }
+  }
+
+  private AblationLadder() {}
+
+  /** The ladder of {@code name}'s square with the hardware of {@code config}. */
+  static Row run(String name, SparseMatrix a, SparchConfig config) {
+    SparseMatrix reference = a.multiply(a);
+    boolean integerValued = integerValued(a);
+    Simulation outer = new OuterSpaceSimulator(config).simulate(a, a);
+    boolean exact = matches(outer.product(), reference, integerValued);
+    Simulation[] steps = new Simulation[Step.values().length];
+    for (Step step : Step.values()) {
+      steps[step.ordinal()] = new SparchSimulator(config.withTechniques(step.condensing,
+          step.huffman, step.prefetch)).simulate(a, a);
+      exact &= matches(steps[step.ordinal()].product(), reference, integerValued);
+    }
+    return new Row(name, a.rows(), a.nnz(), outer, List.of(steps), exact, integerValued);
+  }
+
+  private static boolean matches(SparseMatrix product, SparseMatrix reference,
+      boolean integerValued) {
+    return integerValued ? product.equals(reference) : product.equalsWithin(reference, 1e-9);
+  }
+
+  private static boolean integerValued(SparseMatrix a) {
+    for (int k = 0; k < a.nnz(); k++) {
+      if (a.value(k) != Math.rint(a.value(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The geometric mean of {@code values}. */
+  static double geometricMean(double[] values) {
+    double logs = 0;
+    for (double v : values) {
+      logs += Math.log(v);
+    }
+    return Math.exp(logs / values.length);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.lathe.plugin.sparch.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The merge tree: a binary tree of {@link ComparatorMerger}s, {@code levels} deep, that merges up
+ * to {@code 2^levels} sorted partial matrices into one as they stream in. The mergers work as a
+ * pipeline, so a merge takes as many cycles as its busiest merger needs, plus one per level to
+ * fill the pipeline.
+ */
+public final class MergeTree {
+
+  private final int levels;
+  private final ComparatorMerger merger;
+
+  /** What one pass through the tree gave. */
+  public record Merge(PartialMatrix output, long cycles) {}
+
+  /**
+   * A tree of {@code levels} levels of mergers that take {@code width} elements per cycle.
+   *
+   * @throws IllegalArgumentException if {@code levels} is not in 1..20 or {@code width < 1}
+   */
+  public MergeTree(int levels, int width) {
+    if (levels < 1 || levels > 20) {
+      throw new IllegalArgumentException("a merge tree has 1 to 20 levels, got " + levels);
+    }
+    this.levels = levels;
+    this.merger = new ComparatorMerger(width);
+  }
+
+  /** The number of partial matrices it merges at once: {@code 2^levels}. */
+  public int inputs() {
+    return 1 << levels;
+  }
+
+  /** The number of levels. */
+  public int levels() {
+    return levels;
+  }
+
+  /**
+   * Merges {@code partials}, at most {@link #inputs()} of them, at least one.
+   *
+   * @throws IllegalArgumentException if there are none or too many
+   */
+  public Merge merge(List<PartialMatrix> partials) {
+    if (partials.isEmpty() || partials.size() > inputs()) {
+      throw new IllegalArgumentException("a merge tree of " + inputs() + " inputs cannot merge "
+          + partials.size() + " partial matrices");
+    }
+    List<PartialMatrix> level = new ArrayList<>(partials);
+    long busiest = 0;
+    for (int l = 0; l < levels; l++) {
+      List<PartialMatrix> next = new ArrayList<>((level.size() + 1) / 2);
+      for (int i = 0; i < level.size(); i += 2) {
+        PartialMatrix left = level.get(i);
+        PartialMatrix right = i + 1 < level.size() ? level.get(i + 1) : PartialMatrix.EMPTY;
+        busiest = Math.max(busiest, merger.cycles(left.size(), right.size()));
+        next.add(merger.merge(left, right));
+      }
+      level = next;
+    }
+    return new Merge(level.get(0), busiest + levels);
+  }
+}
