@@ -9,6 +9,7 @@ import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.api.spi.PluginContext;
 import dev.lathe.api.spi.PluginInfo;
 import dev.lathe.api.spi.Settings;
+import dev.lathe.plugin.sparch.sim.BufferPolicy;
 import dev.lathe.plugin.sparch.sim.DataLayout;
 import dev.lathe.plugin.sparch.sim.DramModel;
 import dev.lathe.plugin.sparch.sim.OuterSpaceSimulator;
@@ -17,6 +18,7 @@ import dev.lathe.plugin.sparch.sim.SparchConfig;
 import dev.lathe.plugin.sparch.sim.SparchSimulator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -73,8 +75,9 @@ public final class SparchAcceleratorProvider implements AcceleratorProvider {
             + " partial matrices"),
         ParameterSpec.bool("huffman", true, "schedule merge rounds by the Huffman-tree"
             + " scheduler (else in order)"),
-        ParameterSpec.bool("prefetch", true, "read B through the row prefetcher (else every"
-            + " request from DRAM)"),
+        ParameterSpec.string("b-buffer", "prefetcher", "how B is read: through the row"
+            + " prefetcher, its buffer as a plain LRU cache, or straight from DRAM")
+            .choices("prefetcher", "lru", "none"),
         ParameterSpec.real("clock-ghz", 1.0, "accelerator clock, for latency_ms")
             .range(1e-6, 1e3));
   }
@@ -87,7 +90,8 @@ public final class SparchAcceleratorProvider implements AcceleratorProvider {
         s.getInt("prefetch-buffer-lines"), s.getInt("prefetch-lookahead"),
         new DramModel(s.getDouble("dram-bytes-per-cycle"), s.getInt("dram-line-bytes")),
         new DataLayout(s.getInt("index-bytes"), s.getInt("value-bytes")),
-        s.getBoolean("condensing"), s.getBoolean("huffman"), s.getBoolean("prefetch"));
+        s.getBoolean("condensing"), s.getBoolean("huffman"),
+        BufferPolicy.valueOf(s.getString("b-buffer").toUpperCase(Locale.ROOT)));
     return new SparchAccelerator(config, s.getString("design").equals("outerspace"),
         s.getDouble("clock-ghz"));
   }

@@ -1,6 +1,7 @@
 package dev.lathe.plugin.sparch.reproduce;
 
 import dev.lathe.api.sparse.SparseMatrix;
+import dev.lathe.plugin.sparch.sim.BufferPolicy;
 import dev.lathe.plugin.sparch.sim.OuterSpaceSimulator;
 import dev.lathe.plugin.sparch.sim.Simulation;
 import dev.lathe.plugin.sparch.sim.SparchConfig;
@@ -11,24 +12,26 @@ import java.util.List;
  * SpArch's ablation on one product {@code A × A}: OuterSPACE, then SpArch's pipelined
  * multiply-merge alone, with condensing, with the Huffman scheduler, with the row prefetcher;
  * every step's product checked against the reference (Gustavson's, from {@code framework-api}).
+ * Before the prefetcher, B is read through a buffer of the same size used as a plain LRU cache,
+ * so that the last step measures lookahead and Belady's replacement, not having a buffer.
  */
 final class AblationLadder {
 
   /** The steps of the ladder after OuterSPACE, each adding one technique. */
   enum Step {
-    PIPELINED(false, false, false),
-    CONDENSED(true, false, false),
-    HUFFMAN(true, true, false),
-    PREFETCH(true, true, true);
+    PIPELINED(false, false, BufferPolicy.LRU),
+    CONDENSED(true, false, BufferPolicy.LRU),
+    HUFFMAN(true, true, BufferPolicy.LRU),
+    PREFETCH(true, true, BufferPolicy.PREFETCHER);
 
     final boolean condensing;
     final boolean huffman;
-    final boolean prefetch;
+    final BufferPolicy bBuffer;
 
-    Step(boolean condensing, boolean huffman, boolean prefetch) {
+    Step(boolean condensing, boolean huffman, BufferPolicy bBuffer) {
       this.condensing = condensing;
       this.huffman = huffman;
-      this.prefetch = prefetch;
+      this.bBuffer = bBuffer;
     }
   }
 
@@ -68,7 +71,7 @@ final class AblationLadder {
     Simulation[] steps = new Simulation[Step.values().length];
     for (Step step : Step.values()) {
       steps[step.ordinal()] = new SparchSimulator(config.withTechniques(step.condensing,
-          step.huffman, step.prefetch)).simulate(a, a);
+          step.huffman, step.bBuffer)).simulate(a, a);
       exact &= matches(steps[step.ordinal()].product(), reference, integerValued);
     }
     return new Row(name, a.rows(), a.nnz(), outer, List.of(steps), exact, integerValued);

@@ -16,6 +16,9 @@ import java.util.Arrays;
  * is a max-heap of lines by next use with stale entries skipped: O(m log m) time for m line
  * accesses. The window is judged when a line is used: a line that was beyond the lookahead at
  * its last use keeps that rank until it is used again.
+ *
+ * <p>With {@link Replacement#LRU} the same buffer is a plain cache without lookahead: every
+ * fetched line is kept and the least recently used one leaves.
  */
 public final class RowPrefetcher {
 
@@ -23,18 +26,28 @@ public final class RowPrefetcher {
   /** Ranks from here up mean "not used within the lookahead". */
   private static final long FAR = 1L << 31;
 
+  /** Which line leaves a full buffer. */
+  public enum Replacement {
+    /** The least recently used line. */
+    LRU,
+    /** The line whose next use within the lookahead is farthest (Belady's MIN). */
+    BELADY
+  }
+
   private final int bufferLines;
   private final int lookahead;
+  private final Replacement replacement;
   private final DramModel dram;
   private final DataLayout layout;
 
   /**
    * A prefetcher with a buffer of {@code bufferLines} lines of {@code dram}'s line size that sees
-   * {@code lookahead} row requests ahead.
+   * {@code lookahead} row requests ahead (unused by {@link Replacement#LRU}).
    *
    * @throws IllegalArgumentException if either count is below 1
    */
-  public RowPrefetcher(int bufferLines, int lookahead, DramModel dram, DataLayout layout) {
+  public RowPrefetcher(int bufferLines, int lookahead, DramModel dram, DataLayout layout,
+      Replacement replacement) {
     if (bufferLines < 1 || lookahead < 1) {
       throw new IllegalArgumentException("the row prefetcher needs at least 1 buffer line and a"
           + " lookahead of at least 1 request, got " + bufferLines + " and " + lookahead);
@@ -43,6 +56,7 @@ public final class RowPrefetcher {
     this.lookahead = lookahead;
     this.dram = dram;
     this.layout = layout;
+    this.replacement = replacement;
   }
 
   /** The bytes of B read by each segment of {@code trace} with no buffer: every line requested. */
@@ -88,8 +102,8 @@ public final class RowPrefetcher {
       }
       int line = accesses.line(p);
       int next = nextUse[p];
-      long r = next != NONE && accesses.request(next) - accesses.request(p) <= lookahead
-          ? next : FAR + (m - p);
+      long r = replacement == Replacement.BELADY && next != NONE
+          && accesses.request(next) - accesses.request(p) <= lookahead ? next : FAR + (m - p);
       if (buffered[line]) {
         rank[line] = r;
         heap.push(r << 31 | line);

@@ -1,5 +1,7 @@
 package dev.lathe.plugin.sparch.sim;
 
+import java.util.Objects;
+
 /**
  * The parameters of a simulated SpArch, and which of its techniques are on.
  *
@@ -12,11 +14,12 @@ package dev.lathe.plugin.sparch.sim;
  * @param layout the data formats in DRAM
  * @param condensing whether A is condensed (else each column of A is a partial matrix)
  * @param huffman whether rounds follow the Huffman-tree scheduler (else in order, level by level)
- * @param prefetch whether B is read through the row prefetcher (else every request from DRAM)
+ * @param bBuffer how B is read: through the row prefetcher, through its buffer as a plain LRU
+ *     cache, or straight from DRAM
  */
 public record SparchConfig(int multipliers, int mergeTreeLevels, int mergerWidth,
     int prefetchBufferLines, int prefetchLookahead, DramModel dram, DataLayout layout,
-    boolean condensing, boolean huffman, boolean prefetch) {
+    boolean condensing, boolean huffman, BufferPolicy bBuffer) {
 
   /**
    * SpArch with every technique on: 64-input merge tree (6 levels) as in the paper; 16
@@ -25,10 +28,13 @@ public record SparchConfig(int multipliers, int mergeTreeLevels, int mergerWidth
    * 64-bit values.
    */
   public static final SparchConfig DEFAULT = new SparchConfig(16, 6, 16, 1024, 8192,
-      DramModel.HBM, DataLayout.DEFAULT, true, true, true);
+      DramModel.HBM, DataLayout.DEFAULT, true, true, BufferPolicy.PREFETCHER);
 
   /** Checks the counts; the components check the rest. */
   public SparchConfig {
+    Objects.requireNonNull(dram, "dram");
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(bBuffer, "bBuffer");
     if (multipliers < 1 || mergerWidth < 1 || prefetchBufferLines < 1 || prefetchLookahead < 1) {
       throw new IllegalArgumentException("multipliers, merger width, prefetch buffer lines and"
           + " lookahead must be at least 1, got " + multipliers + ", " + mergerWidth + ", "
@@ -40,10 +46,10 @@ public record SparchConfig(int multipliers, int mergeTreeLevels, int mergerWidth
     }
   }
 
-  /** This configuration with the three techniques set as given. */
-  public SparchConfig withTechniques(boolean condensing, boolean huffman, boolean prefetch) {
+  /** This configuration with the techniques set as given. */
+  public SparchConfig withTechniques(boolean condensing, boolean huffman, BufferPolicy bBuffer) {
     return new SparchConfig(multipliers, mergeTreeLevels, mergerWidth, prefetchBufferLines,
-        prefetchLookahead, dram, layout, condensing, huffman, prefetch);
+        prefetchLookahead, dram, layout, condensing, huffman, bBuffer);
   }
 
   /** The inputs of the merge tree: {@code 2^mergeTreeLevels}. */

@@ -109,11 +109,14 @@ public final class SparchSimulator {
       leaves.request(round.inputs(), schedule.leaves(), a, trace);
       trace.endSegment();
     }
-    if (config.prefetch()) {
-      return new RowPrefetcher(config.prefetchBufferLines(), config.prefetchLookahead(),
-          config.dram(), config.layout()).read(b, trace);
-    }
-    return RowPrefetcher.readWithoutBuffer(b, trace, config.dram(), config.layout());
+    return switch (config.bBuffer()) {
+      case NONE -> RowPrefetcher.readWithoutBuffer(b, trace, config.dram(), config.layout());
+      case LRU -> new RowPrefetcher(config.prefetchBufferLines(), 1, config.dram(),
+          config.layout(), RowPrefetcher.Replacement.LRU).read(b, trace);
+      case PREFETCHER -> new RowPrefetcher(config.prefetchBufferLines(),
+          config.prefetchLookahead(), config.dram(), config.layout(),
+          RowPrefetcher.Replacement.BELADY).read(b, trace);
+    };
   }
 
   /**

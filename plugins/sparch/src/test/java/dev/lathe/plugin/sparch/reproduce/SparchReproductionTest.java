@@ -1,0 +1,83 @@
+package dev.lathe.plugin.sparch.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.api.reproduce.Claim;
+import dev.lathe.api.reproduce.ClaimResult;
+import dev.lathe.api.reproduce.ClaimResult.Verdict;
+import dev.lathe.api.reproduce.Reproduction.Mode;
+import dev.lathe.plugin.sparch.reproduce.AblationLadder.Row;
+import dev.lathe.plugin.sparch.reproduce.AblationLadder.Step;
+import dev.lathe.plugin.sparch.sim.SparchConfig;
+import dev.lathe.plugin.sparch.matrices.SuiteMatrices;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The quick reproduction's claims and the ladder's mechanisms on single matrices. */
+class SparchReproductionTest {
+
+  private static final Map<String, ClaimResult> RESULTS = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void runQuickMode() throws Exception {
+    SparchReproduction reproduction = new SparchReproduction(20200218,
+        Path.of("no-such-folder"), LoggerFactory.getLogger(SparchReproductionTest.class));
+    for (Claim claim : reproduction.claims()) {
+      RESULTS.put(claim.id(), reproduction.check(claim, Mode.QUICK));
+    }
+  }
+
+  private static double measured(String claim) {
+    return Double.parseDouble(RESULTS.get(claim).measured().replaceAll("x .*", ""));
+  }
+
+  @Test
+  void everySimulatedProductIsExact() {
+    ClaimResult exact = RESULTS.get("exact-product");
+    assertEquals(Verdict.REPRODUCED, exact.verdict(), exact.toString());
+    assertEquals("C exact on 8 of 8 matrices", exact.measured());
+  }
+
+  @Test
+  void everyTechniqueCutsTrafficOnAverage() {
+    for (String claim : new String[] {"condensing", "huffman", "prefetch", "vs-outerspace",
+        "speedup"}) {
+      assertTrue(measured(claim) > 1, claim + ": " + RESULTS.get(claim));
+      assertTrue(RESULTS.get(claim).note().contains("rmat-13"), RESULTS.get(claim).note());
+    }
+    assertTrue(measured("vs-outerspace") > 2, RESULTS.get("vs-outerspace").toString());
+  }
+
+  @Test
+  void huffmanSchedulingMattersOnlyWhereThereAreMoreLeavesThanTreeInputs() throws Exception {
+    Row g51 = AblationLadder.run("G51", SuiteMatrices.shipped("G51"), SparchConfig.DEFAULT);
+    // 156 condensed columns > 64 inputs: several rounds, Huffman spills far less
+    assertTrue(g51.step(Step.CONDENSED).rounds() > 1);
+    assertTrue(g51.trafficRatio(g51.step(Step.CONDENSED), g51.step(Step.HUFFMAN)) > 1.5);
+    Row pd = AblationLadder.run("Pd", SuiteMatrices.shipped("Pd"), SparchConfig.DEFAULT);
+    // at most 5 entries per row: one round either way, nothing spilled
+    assertEquals(1, pd.step(Step.CONDENSED).rounds());
+    assertEquals(0, pd.step(Step.HUFFMAN).traffic().partialWrite());
+    assertEquals(pd.step(Step.CONDENSED).traffic(), pd.step(Step.HUFFMAN).traffic());
+    assertTrue(pd.exact() && !pd.integerValued() && g51.exact() && g51.integerValued());
+  }
+
+  @Test
+  void refusesAForeignClaim() {
+    SparchReproduction reproduction = new SparchReproduction(1, Path.of("x"),
+        LoggerFactory.getLogger(SparchReproductionTest.class));
+    assertThrows(IllegalArgumentException.class, () -> reproduction.check(
+        new Claim("other", "s", "p", "q"), Mode.QUICK));
+  }
+
+  @Test
+  void geometricMean() {
+    assertEquals(4.0, AblationLadder.geometricMean(new double[] {2, 8}), 1e-12);
+  }
+}
