@@ -43,12 +43,13 @@ final class AblationLadder {
    * @param nnz its stored entries
    * @param outerSpace the baseline's simulation
    * @param steps the simulations of {@link Step}'s steps, in order
+   * @param unbuffered the last step's SpArch with no buffer for B at all
    * @param exact whether every simulated product equals the reference (exactly for
    *     integer-valued matrices, within 1e-9 relative otherwise)
    * @param integerValued whether every entry of the matrix is an integer
    */
   record Row(String name, int rows, int nnz, Simulation outerSpace, List<Simulation> steps,
-      boolean exact, boolean integerValued) {
+      Simulation unbuffered, boolean exact, boolean integerValued) {
 
     Simulation step(Step step) {
       return steps.get(step.ordinal());
@@ -74,7 +75,11 @@ final class AblationLadder {
           step.huffman, step.bBuffer)).simulate(a, a);
       exact &= matches(steps[step.ordinal()].product(), reference, integerValued);
     }
-    return new Row(name, a.rows(), a.nnz(), outer, List.of(steps), exact, integerValued);
+    Simulation unbuffered = new SparchSimulator(config.withTechniques(true, true,
+        BufferPolicy.NONE)).simulate(a, a);
+    exact &= matches(unbuffered.product(), reference, integerValued);
+    return new Row(name, a.rows(), a.nnz(), outer, List.of(steps), unbuffered, exact,
+        integerValued);
   }
 
   private static boolean matches(SparseMatrix product, SparseMatrix reference,

@@ -49,7 +49,7 @@ class SparchReproductionTest {
     for (String claim : new String[] {"condensing", "huffman", "prefetch", "vs-outerspace",
         "speedup"}) {
       assertTrue(measured(claim) > 1, claim + ": " + RESULTS.get(claim));
-      assertTrue(RESULTS.get(claim).note().contains("rmat-13"), RESULTS.get(claim).note());
+      assertTrue(RESULTS.get(claim).note().contains("rmat-12"), RESULTS.get(claim).note());
     }
     assertTrue(measured("vs-outerspace") > 2, RESULTS.get("vs-outerspace").toString());
   }
