@@ -2,6 +2,7 @@
 module dev.lathe.benchmarks {
   requires dev.lathe.core;
   requires dev.lathe.nd4j;
+  requires dev.lathe.plugin.sparch;
   requires com.fasterxml.jackson.databind;
 
   exports dev.lathe.benchmarks;
