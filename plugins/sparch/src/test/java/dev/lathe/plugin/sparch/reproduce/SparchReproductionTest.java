@@ -77,6 +77,18 @@ class SparchReproductionTest {
   }
 
   @Test
+  void verdictComparesTheEffectsInLogarithms() {
+    // 1.5x: half the effect is sqrt(1.5) = 1.22x, twice the effect 2.25x
+    assertEquals(Verdict.REPRODUCED, SparchReproduction.verdict(1.23, 1.5));
+    assertEquals(Verdict.REPRODUCED, SparchReproduction.verdict(2.2, 1.5));
+    assertEquals(Verdict.PARTIAL, SparchReproduction.verdict(1.15, 1.5));
+    assertEquals(Verdict.PARTIAL, SparchReproduction.verdict(2.4, 1.5));
+    assertEquals(Verdict.NOT_REPRODUCED, SparchReproduction.verdict(1.0, 1.5));
+    assertEquals(Verdict.NOT_REPRODUCED, SparchReproduction.verdict(0.8, 5.4));
+    assertEquals(Verdict.REPRODUCED, SparchReproduction.verdict(3.33, 2.8));
+  }
+
+  @Test
   void geometricMean() {
     assertEquals(4.0, AblationLadder.geometricMean(new double[] {2, 8}), 1e-12);
   }
