@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * SparseMatrix#multiply}, Gustavson's algorithm) and SciPy's {@code A @ A} (Debian's
  * python3-scipy, run as {@code /usr/bin/python3 benchmarks/scipy_spgemm.py}) square the same
  * Matrix Market files; both must find the same number of entries. Lathe's times are the median
- * of the repeats after one untimed warm-up product; SciPy's the median of its repeats. Then the
+ * of the repeats after {@value #WARM_UP} untimed rounds of every product (the JIT's warm-up);
+ * SciPy's the median of its repeats. Then the
  * SpArch simulator (every technique on, the paper's hardware) and the OuterSPACE model simulate
  * {@code A × A} of the throughput matrix, and their partial products per second are printed.
  *
@@ -64,6 +65,9 @@ public final class Spgemm {
    */
   public record ThroughputResult(String name, long partialProducts, List<Double> sparchSeconds,
       List<Double> outerSpaceSeconds, long sparchDramBytes, long outerSpaceDramBytes) {}
+
+  /** Untimed products of every matrix before any is timed, so that the JIT has compiled. */
+  static final int WARM_UP = 3;
 
   private final int repeats;
   private final Path benchmarksDir;
@@ -122,11 +126,15 @@ public final class Spgemm {
     }
     JsonNode scipy = python("scipy_spgemm.py", args.toArray(String[]::new));
     scipyVersion = scipy.get("scipy").asText();
+    for (int w = 0; w < WARM_UP; w++) {
+      for (SparseMatrix a : matrices.values()) {
+        a.multiply(a);
+      }
+    }
     List<ProductResult> results = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, SparseMatrix> m : matrices.entrySet()) {
       SparseMatrix a = m.getValue();
-      a.multiply(a);
       List<Double> lathe = new ArrayList<>();
       SparseMatrix product = null;
       for (int r = 0; r < repeats; r++) {
