@@ -95,10 +95,10 @@ final class SparchReproduction implements Reproduction {
       List<String> wrong = rows.stream().filter(r -> !r.exact()).map(Row::name).toList();
       return new ClaimResult(EXACT, wrong.isEmpty() ? "C exact on " + rows.size() + " of "
           + rows.size() + " matrices" : "C differs on " + wrong, wrong.isEmpty()
-          ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, Origin.SIMULATED, scale + "; OuterSPACE"
-          + " the four SpArch steps and SpArch without a B buffer each compared; integer-valued matrices exactly, "
-          + rows.stream().filter(r -> !r.integerValued()).map(Row::name).toList()
-          + " within 1e-9");
+          ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, Origin.SIMULATED, scale + "; OuterSPACE,"
+          + " the four SpArch steps and SpArch without a B buffer each compared; integer-valued"
+          + " matrices exactly, " + rows.stream().filter(r -> !r.integerValued())
+          .map(Row::name).toList() + " within 1e-9");
     }
     ToDoubleFunction<Row> ratio;
     double paper;
