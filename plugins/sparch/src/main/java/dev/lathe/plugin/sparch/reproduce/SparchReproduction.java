@@ -10,7 +10,6 @@ import dev.lathe.plugin.sparch.matrices.MatrixGenerators;
 import dev.lathe.plugin.sparch.matrices.SuiteMatrices;
 import dev.lathe.plugin.sparch.reproduce.AblationLadder.Row;
 import dev.lathe.plugin.sparch.reproduce.AblationLadder.Step;
-import dev.lathe.plugin.sparch.sim.Simulation;
 import dev.lathe.plugin.sparch.sim.SparchConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -205,9 +204,9 @@ final class SparchReproduction implements Reproduction {
     return matrices;
   }
 
-  /** The simulation of the full SpArch on each matrix of a mode, for tests. */
-  List<Simulation> sparch(Mode mode) throws IOException {
-    return ladders(mode).stream().map(r -> r.step(Step.PREFETCH)).toList();
+  /** The ladders of a mode, computed on the first call. */
+  List<Row> rows(Mode mode) throws IOException {
+    return ladders(mode);
   }
 
   private static String format(String pattern, Object... args) {

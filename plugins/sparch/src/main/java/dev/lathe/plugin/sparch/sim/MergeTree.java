@@ -1,6 +1,5 @@
 package dev.lathe.plugin.sparch.sim;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,8 +40,11 @@ public final class MergeTree {
   }
 
   /**
-   * Merges {@code partials}, at most {@link #inputs()} of them, at least one.
+   * Merges {@code partials}, at most {@link #inputs()} of them, at least one. The tree takes
+   * them over: the list is emptied, and each partial matrix is let go once merged, so that a
+   * pass holds little more than its inputs' size at any time.
    *
+   * @param partials a modifiable list of the partial matrices, not null
    * @throws IllegalArgumentException if there are none or too many
    */
   public Merge merge(List<PartialMatrix> partials) {
@@ -50,18 +52,23 @@ public final class MergeTree {
       throw new IllegalArgumentException("a merge tree of " + inputs() + " inputs cannot merge "
           + partials.size() + " partial matrices");
     }
-    List<PartialMatrix> level = new ArrayList<>(partials);
+    PartialMatrix[] level = partials.toArray(PartialMatrix[]::new);
+    partials.clear();
     long busiest = 0;
     for (int l = 0; l < levels; l++) {
-      List<PartialMatrix> next = new ArrayList<>((level.size() + 1) / 2);
-      for (int i = 0; i < level.size(); i += 2) {
-        PartialMatrix left = level.get(i);
-        PartialMatrix right = i + 1 < level.size() ? level.get(i + 1) : PartialMatrix.EMPTY;
+      PartialMatrix[] next = new PartialMatrix[(level.length + 1) / 2];
+      for (int i = 0; i < level.length; i += 2) {
+        PartialMatrix left = level[i];
+        PartialMatrix right = i + 1 < level.length ? level[i + 1] : PartialMatrix.EMPTY;
+        level[i] = null;
+        if (i + 1 < level.length) {
+          level[i + 1] = null;
+        }
         busiest = Math.max(busiest, merger.cycles(left.size(), right.size()));
-        next.add(merger.merge(left, right));
+        next[i / 2] = merger.merge(left, right);
       }
       level = next;
     }
-    return new Merge(level.get(0), busiest + levels);
+    return new Merge(level[0], busiest + levels);
   }
 }

@@ -3,8 +3,10 @@ package dev.lathe.plugin.sparch.sim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.api.sparse.SparseMatrix;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,9 @@ class ComponentsTest {
     PartialMatrix a = partial(new long[] {1, 2, 3, 4}, new double[] {1, 1, 1, 1});
     PartialMatrix b = partial(new long[] {2}, new double[] {1});
     PartialMatrix c = partial(new long[] {3}, new double[] {1});
-    MergeTree.Merge merge = tree.merge(List.of(a, b, c));
+    List<PartialMatrix> inputs = new ArrayList<>(List.of(a, b, c));
+    MergeTree.Merge merge = tree.merge(inputs);
+    assertTrue(inputs.isEmpty(), "the tree takes its inputs over");
     assertEquals(4, merge.output().size());
     for (int i = 0; i < 4; i++) {
       assertEquals(i + 1, merge.output().keyAt(i));
@@ -64,8 +68,9 @@ class ComponentsTest {
     }
     // level 0: (a, b) 5 elements -> 3 cycles, (c, -) 1 -> 1; level 1: (4, 1) -> 3; + 2 levels
     assertEquals(5, merge.cycles());
-    assertThrows(IllegalArgumentException.class, () -> tree.merge(List.of(a, a, a, a, a)));
-    assertThrows(IllegalArgumentException.class, () -> tree.merge(List.of()));
+    assertThrows(IllegalArgumentException.class,
+        () -> tree.merge(new ArrayList<>(List.of(a, a, a, a, a))));
+    assertThrows(IllegalArgumentException.class, () -> tree.merge(new ArrayList<>()));
   }
 
   @Test
