@@ -6,6 +6,7 @@ import dev.lathe.plugin.sparch.sim.OuterSpaceSimulator;
 import dev.lathe.plugin.sparch.sim.Simulation;
 import dev.lathe.plugin.sparch.sim.SparchConfig;
 import dev.lathe.plugin.sparch.sim.SparchSimulator;
+import dev.lathe.plugin.sparch.sim.Traffic;
 import java.util.List;
 
 /**
@@ -48,16 +49,30 @@ final class AblationLadder {
    *     integer-valued matrices, within 1e-9 relative otherwise)
    * @param integerValued whether every entry of the matrix is an integer
    */
-  record Row(String name, int rows, int nnz, Simulation outerSpace, List<Simulation> steps,
-      Simulation unbuffered, boolean exact, boolean integerValued) {
+  record Row(String name, int rows, int nnz, Outcome outerSpace, List<Outcome> steps,
+      Outcome unbuffered, boolean exact, boolean integerValued) {
 
-    Simulation step(Step step) {
+    Outcome step(Step step) {
       return steps.get(step.ordinal());
     }
 
     /** Traffic before {@code from} divided by traffic after {@code to}. */
-    double trafficRatio(Simulation from, Simulation to) {
+    double trafficRatio(Outcome from, Outcome to) {
       return (double) from.traffic().total() / to.traffic().total();
+    }
+  }
+
+  /**
+   * What a simulation gave, less the product (checked, then let go).
+   *
+   * @param traffic DRAM traffic by category
+   * @param cycles the estimated cycles
+   * @param partialMatrices the merge tree's leaves
+   * @param rounds the passes through the merge tree
+   */
+  record Outcome(Traffic traffic, long cycles, int partialMatrices, int rounds) {
+    static Outcome of(Simulation sim) {
+      return new Outcome(sim.traffic(), sim.cycles(), sim.partialMatrices(), sim.rounds());
     }
   }
 
@@ -65,26 +80,35 @@ final class AblationLadder {
 
   /** The ladder of {@code name}'s square with the hardware of {@code config}. */
   static Row run(String name, SparseMatrix a, SparchConfig config) {
-    SparseMatrix reference = a.multiply(a);
-    boolean integerValued = integerValued(a);
-    Simulation outer = new OuterSpaceSimulator(config).simulate(a, a);
-    boolean exact = matches(outer.product(), reference, integerValued);
-    Simulation[] steps = new Simulation[Step.values().length];
+    Check check = new Check(a.multiply(a), integerValued(a));
+    Outcome outerSpace = check.outcome(new OuterSpaceSimulator(config).simulate(a, a));
+    Outcome[] steps = new Outcome[Step.values().length];
     for (Step step : Step.values()) {
-      steps[step.ordinal()] = new SparchSimulator(config.withTechniques(step.condensing,
-          step.huffman, step.bBuffer)).simulate(a, a);
-      exact &= matches(steps[step.ordinal()].product(), reference, integerValued);
+      steps[step.ordinal()] = check.outcome(new SparchSimulator(config.withTechniques(
+          step.condensing, step.huffman, step.bBuffer)).simulate(a, a));
     }
-    Simulation unbuffered = new SparchSimulator(config.withTechniques(true, true,
-        BufferPolicy.NONE)).simulate(a, a);
-    exact &= matches(unbuffered.product(), reference, integerValued);
-    return new Row(name, a.rows(), a.nnz(), outer, List.of(steps), unbuffered, exact,
-        integerValued);
+    Outcome unbuffered = check.outcome(new SparchSimulator(config.withTechniques(true, true,
+        BufferPolicy.NONE)).simulate(a, a));
+    return new Row(name, a.rows(), a.nnz(), outerSpace, List.of(steps), unbuffered,
+        check.exact, check.integerValued);
   }
 
-  private static boolean matches(SparseMatrix product, SparseMatrix reference,
-      boolean integerValued) {
-    return integerValued ? product.equals(reference) : product.equalsWithin(reference, 1e-9);
+  /** Compares each simulated product with the reference as it comes, then lets it go. */
+  private static final class Check {
+    final SparseMatrix reference;
+    final boolean integerValued;
+    boolean exact = true;
+
+    Check(SparseMatrix reference, boolean integerValued) {
+      this.reference = reference;
+      this.integerValued = integerValued;
+    }
+
+    Outcome outcome(Simulation sim) {
+      exact &= integerValued ? sim.product().equals(reference)
+          : sim.product().equalsWithin(reference, 1e-9);
+      return Outcome.of(sim);
+    }
   }
 
   private static boolean integerValued(SparseMatrix a) {

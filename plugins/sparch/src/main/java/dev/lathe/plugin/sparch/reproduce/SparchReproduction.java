@@ -40,13 +40,13 @@ final class SparchReproduction implements Reproduction {
 
   static final Claim CONDENSING = new Claim("condensing",
       "Matrix condensing cuts the DRAM traffic of the pipelined multiply-merge",
-      "5.4x less DRAM traffic", "abstract; Fig. 13");
+      "5.4x less DRAM traffic", "abstract");
   static final Claim HUFFMAN = new Claim("huffman",
       "The Huffman-tree scheduler cuts DRAM traffic further", "1.8x less DRAM traffic",
-      "abstract; Fig. 13");
+      "abstract");
   static final Claim PREFETCH = new Claim("prefetch",
       "The row prefetcher with near-optimal replacement cuts DRAM traffic further",
-      "1.5x less DRAM traffic", "abstract; Fig. 13");
+      "1.5x less DRAM traffic", "abstract");
   static final Claim VERSUS_OUTERSPACE = new Claim("vs-outerspace",
       "SpArch moves less DRAM traffic than OuterSPACE", "2.8x less DRAM traffic",
       "abstract");

@@ -88,14 +88,22 @@ public final class OuterSpaceSimulator {
       }
     }
     int[] pointers = new int[a.rows() + 1];
-    int[] columns = new int[products];
-    double[] merged = new double[products];
+    for (int r = 0; r < a.rows(); r++) {
+      Arrays.sort(entries, listStart[r], listStart[r + 1]);
+      int distinct = 0;
+      for (int i = listStart[r]; i < listStart[r + 1]; i++) {
+        if (i == listStart[r] || entries[i] >>> 32 != entries[i - 1] >>> 32) {
+          distinct++;
+        }
+      }
+      pointers[r + 1] = pointers[r] + distinct;
+    }
+    int[] columns = new int[pointers[a.rows()]];
+    double[] merged = new double[pointers[a.rows()]];
     int n = 0;
     for (int r = 0; r < a.rows(); r++) {
       int from = listStart[r];
-      int to = listStart[r + 1];
-      Arrays.sort(entries, from, to);
-      for (int i = from; i < to; i++) {
+      for (int i = from; i < listStart[r + 1]; i++) {
         int column = (int) (entries[i] >>> 32);
         double value = values[from + (int) entries[i]];
         if (n > pointers[r] && columns[n - 1] == column) {
@@ -105,10 +113,8 @@ public final class OuterSpaceSimulator {
           merged[n++] = value;
         }
       }
-      pointers[r + 1] = n;
     }
-    return SparseMatrix.fromCsr(a.rows(), b.columns(), pointers, Arrays.copyOf(columns, n),
-        Arrays.copyOf(merged, n));
+    return SparseMatrix.fromCsr(a.rows(), b.columns(), pointers, columns, merged);
   }
 
   private static int countNonEmpty(SparseMatrix a, SparseMatrix b) {

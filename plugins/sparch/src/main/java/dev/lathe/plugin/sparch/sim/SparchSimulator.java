@@ -1,7 +1,6 @@
 package dev.lathe.plugin.sparch.sim;
 
 import dev.lathe.api.sparse.SparseMatrix;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,26 +64,33 @@ public final class SparchSimulator {
     Traffic traffic = Traffic.NONE;
     long cycles = 0;
     for (int r = 0; r < rounds.size(); r++) {
-      List<PartialMatrix> inputs = new ArrayList<>();
+      int[] nodes = rounds.get(r).inputs();
+      PartialMatrix[] stored = new PartialMatrix[nodes.length];
       long products = multipliers.products();
       long aEntries = 0;
       int leafInputs = 0;
       long partialRead = 0;
-      for (int node : rounds.get(r).inputs()) {
-        if (node < schedule.leaves()) {
-          inputs.add(leaves.multiply(node, multipliers, a, b));
-          aEntries += leaves.aEntries(node, a);
+      for (int i = 0; i < nodes.length; i++) {
+        if (nodes[i] < schedule.leaves()) {
+          aEntries += leaves.aEntries(nodes[i], a);
           leafInputs++;
         } else {
-          PartialMatrix stored = outputs[node - schedule.leaves()];
-          outputs[node - schedule.leaves()] = null;
-          partialRead += dram.stream((long) stored.size() * layout.partialBytes());
-          inputs.add(stored);
+          stored[i] = outputs[nodes[i] - schedule.leaves()];
+          outputs[nodes[i] - schedule.leaves()] = null;
+          partialRead += dram.stream((long) stored[i].size() * layout.partialBytes());
         }
       }
       long aRead = leafInputs == 0 ? 0 : dram.stream(layout.compressedBytes(aEntries,
           leaves.aPointers(leafInputs, a)));
-      MergeTree.Merge merge = tree.merge(inputs);
+      // leaves leave the multiplier array as the merge tree takes them
+      MergeTree.Merge merge = tree.merge(nodes.length, i -> {
+        if (nodes[i] < schedule.leaves()) {
+          return leaves.multiply(nodes[i], multipliers, a, b);
+        }
+        PartialMatrix p = stored[i];
+        stored[i] = null;
+        return p;
+      });
       boolean last = r == rounds.size() - 1;
       long written = last
           ? dram.stream(layout.compressedBytes(merge.output().size(), a.rows() + 1L))
