@@ -10,6 +10,7 @@ import dev.lathe.api.metric.Origin;
 import dev.lathe.api.sparse.SparseMatrix;
 import dev.lathe.testkit.tck.TestPluginContext;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class SparchAcceleratorTest {
 
   @Test
   void simulatesOuterSpaceOnRequest() throws Exception {
-    Map<String, String> settings = new java.util.HashMap<>(SMALL);
+    Map<String, String> settings = new HashMap<>(SMALL);
     settings.put("design", "outerspace");
     Metrics m = accelerator(settings).estimate(SparseProduct.square("hand-worked", A));
     assertEquals(128, m.value("dram_partial_write_bytes"));
@@ -61,7 +62,7 @@ class SparchAcceleratorTest {
 
   @Test
   void techniquesCanBeSwitchedOff() throws Exception {
-    Map<String, String> settings = new java.util.HashMap<>(SMALL);
+    Map<String, String> settings = new HashMap<>(SMALL);
     settings.put("condensing", "false");
     settings.put("huffman", "false");
     settings.put("b-buffer", "lru");

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,7 +183,7 @@ final class SparchReproduction implements Reproduction {
 
   /** The matrices of a mode, by name, in the order they are reported. */
   Map<String, SparseMatrix> matrices(Mode mode) throws IOException {
-    Map<String, SparseMatrix> matrices = new java.util.LinkedHashMap<>();
+    Map<String, SparseMatrix> matrices = new LinkedHashMap<>();
     for (String name : SuiteMatrices.SHIPPED) {
       matrices.put(name, SuiteMatrices.shipped(name));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.api.sparse.SparseMatrix;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,7 @@ class MatrixGeneratorsTest {
   @Test
   void largeMatricesComeFromAFolderWhenPresent(@TempDir Path folder) throws IOException {
     assertTrue(SuiteMatrices.inFolder(folder, "NotreDame_www").isEmpty());
-    java.nio.file.Files.writeString(folder.resolve("tiny.mtx"),
+    Files.writeString(folder.resolve("tiny.mtx"),
         "%%MatrixMarket matrix coordinate integer general\n2 2 2\n1 2 3\n2 1 4\n");
     SparseMatrix tiny = SuiteMatrices.inFolder(folder, "tiny").orElseThrow();
     assertEquals(3.0, tiny.get(0, 1));

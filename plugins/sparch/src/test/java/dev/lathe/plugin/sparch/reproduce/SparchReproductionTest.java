@@ -72,6 +72,22 @@ class SparchReproductionTest {
   }
 
   @Test
+  void suiteSparseFiguresAreThoseOfTheReport() {
+    // docs/reproductions/sparch.md, per-matrix table: the simulation is deterministic
+    Row pd = ROWS.get("Pd");
+    assertEquals(1_815_168, pd.outerSpace().traffic().total());
+    assertEquals(618_880, pd.step(Step.PREFETCH).traffic().total());
+    assertEquals(2.86, pd.trafficRatio(pd.step(Step.PIPELINED), pd.step(Step.CONDENSED)), 0.005);
+    Row g51 = ROWS.get("G51");
+    assertEquals(2.60, g51.trafficRatio(g51.step(Step.CONDENSED), g51.step(Step.HUFFMAN)),
+        0.005);
+    Row dwt = ROWS.get("dwt_992");
+    assertEquals(9.48, dwt.trafficRatio(dwt.outerSpace(), dwt.step(Step.PREFETCH)), 0.005);
+    assertEquals(4.43, (double) dwt.outerSpace().cycles() / dwt.step(Step.PREFETCH).cycles(),
+        0.005);
+  }
+
+  @Test
   void refusesAForeignClaim() {
     SparchReproduction reproduction = new SparchReproduction(1, Path.of("x"),
         LoggerFactory.getLogger(SparchReproductionTest.class));

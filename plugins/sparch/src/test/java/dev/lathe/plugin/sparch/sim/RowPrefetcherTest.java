@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.api.sparse.SparseMatrix;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class RowPrefetcherTest {
       int lines = 1 + random.nextInt(5);
       long belady = misses(RowPrefetcher.Replacement.BELADY, lines, 1_000, trace);
       long lru = misses(RowPrefetcher.Replacement.LRU, lines, 1, trace);
-      long distinct = java.util.Arrays.stream(rows).distinct().count();
+      long distinct = Arrays.stream(rows).distinct().count();
       assertTrue(belady <= lru, belady + " > " + lru);
       assertTrue(belady >= distinct, belady + " < " + distinct);
     }
