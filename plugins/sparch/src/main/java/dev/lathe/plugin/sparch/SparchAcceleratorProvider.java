@@ -4,6 +4,7 @@ import dev.lathe.api.Workload;
 import dev.lathe.api.accelerate.Accelerator;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.metric.Origin;
+import dev.lathe.api.sparse.SparseProduct;
 import dev.lathe.api.spi.AcceleratorProvider;
 import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.api.spi.PluginContext;

@@ -1,16 +1,21 @@
-package dev.lathe.plugin.sparch;
+package dev.lathe.api.sparse;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.lathe.api.Workload;
-import dev.lathe.api.sparse.SparseMatrix;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
- * A workload of kind {@value #KIND}: the product {@code left × right} of two sparse matrices.
+ * A workload of kind {@value #KIND}: the product {@code left × right} of two sparse matrices,
+ * which an accelerator that models sparse-matrix multiplication (SpGEMM) costs. Any plugin or
+ * experiment may build one and hand it to {@link dev.lathe.api.accelerate.Accelerator#estimate}.
  *
- * @param name what the product is called in reports, e.g. {@code NotreDame_www A×A}
+ * @param name what the product is called in reports, e.g. {@code NotreDame_www A×A}, not null
  * @param left the left matrix A, not null
  * @param right the right matrix B, with as many rows as A has columns, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SparseProduct(String name, SparseMatrix left, SparseMatrix right)
     implements Workload {
 
@@ -20,7 +25,8 @@ public record SparseProduct(String name, SparseMatrix left, SparseMatrix right)
   /**
    * Checks the parts.
    *
-   * @throws IllegalArgumentException if the inner dimensions differ
+   * @throws NullPointerException naming the part that is null
+   * @throws IllegalArgumentException naming the product if the inner dimensions differ
    */
   public SparseProduct {
     Objects.requireNonNull(name, "name");
@@ -33,7 +39,12 @@ public record SparseProduct(String name, SparseMatrix left, SparseMatrix right)
     }
   }
 
-  /** The square of {@code matrix}, {@code A × A}, as SpArch's evaluation multiplies. */
+  /**
+   * The square {@code A × A} of {@code matrix}, as SpGEMM evaluations multiply, named
+   * {@code name A×A}.
+   *
+   * @throws IllegalArgumentException if the matrix is not square
+   */
   public static SparseProduct square(String name, SparseMatrix matrix) {
     return new SparseProduct(name + " A×A", matrix, matrix);
   }
