@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Squares sparse matrices with Lathe's SpGEMM beside SciPy in the same run, then measures the
-# SpArch simulator's throughput (partial products simulated per second) on NotreDame_www A x A.
+# SpArch accelerator's throughput (partial products simulated per second of Accelerator.estimate)
+# on NotreDame_www A x A.
 #   benchmarks/run-spgemm.sh [--data DIR] [--repeats R] [--json FILE]
 # DIR defaults to ${LATHE_DATA:-$HOME/.lathe/data}/graphs; NotreDame_www.mtx is fetched there first
 # by benchmarks/fetch-graph-data.sh. Needs Debian's python3-scipy.
@@ -23,7 +24,6 @@ trap 'rm -rf "$work"' EXIT
 java -Xmx6g -Dlathe.benchmarks.dir="$root/benchmarks" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -p "$root/benchmarks/target/modules:$root/benchmarks/target/classes" \
   --add-modules ALL-MODULE-PATH \
-  --add-exports dev.lathe.plugin.sparch/dev.lathe.plugin.sparch.sim=dev.lathe.benchmarks \
-  --add-exports dev.lathe.plugin.sparch/dev.lathe.plugin.sparch.matrices=dev.lathe.benchmarks \
   -m dev.lathe.benchmarks/dev.lathe.benchmarks.Spgemm \
-  --data "$data" --work "$work" "${args[@]}"
+  --data "$data" --work "$work" \
+  --shipped "$root/plugins/sparch/src/main/resources/dev/lathe/plugin/sparch/matrices" "${args[@]}"

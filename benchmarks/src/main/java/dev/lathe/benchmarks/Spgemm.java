@@ -3,14 +3,12 @@ package dev.lathe.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lathe.api.accelerate.Accelerator;
 import dev.lathe.api.graph.io.MatrixMarket;
+import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.sparse.SparseMatrix;
-import dev.lathe.plugin.sparch.matrices.MatrixGenerators;
-import dev.lathe.plugin.sparch.matrices.SuiteMatrices;
-import dev.lathe.plugin.sparch.sim.OuterSpaceSimulator;
-import dev.lathe.plugin.sparch.sim.Simulation;
-import dev.lathe.plugin.sparch.sim.SparchConfig;
-import dev.lathe.plugin.sparch.sim.SparchSimulator;
+import dev.lathe.api.sparse.SparseProduct;
+import dev.lathe.api.spi.AcceleratorProvider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Sparse matrix products beside SciPy, and the SpArch simulator's throughput. The functional
@@ -32,8 +31,12 @@ import java.util.function.Supplier;
  * Matrix Market files; both must find the same number of entries. Lathe's times are the median
  * of the repeats after {@value #WARM_UP} untimed rounds of every product (the JIT's warm-up);
  * SciPy's the median of its repeats. Then the
- * SpArch simulator (every technique on, the paper's hardware) and the OuterSPACE model simulate
- * {@code A × A} of the throughput matrix, and their partial products per second are printed.
+ * SpArch plugin's accelerator {@code sparch}, found by {@link ServiceLoader} as an
+ * {@link AcceleratorProvider} on the module path, estimates the {@link SparseProduct}
+ * {@code A × A} of the throughput matrix with its defaults (SpArch, every technique on) and with
+ * {@code design: outerspace}; the partial products it reports per second of {@code estimate} are
+ * printed. The benchmark uses exported API only: the matrices come from Matrix Market files
+ * (the plugin's shipped {@code .mtx.gz} files among them) and from the R-MAT generator below.
  *
  * <p>Run: {@code benchmarks/run-spgemm.sh [--data DIR] [--repeats R] [--json FILE]}.
  */
@@ -57,7 +60,8 @@ public final class Spgemm {
    * The simulators' speed on one product.
    *
    * @param name the matrix
-   * @param partialProducts the multiplications each simulation models
+   * @param partialProducts the multiplications each simulation models, as the accelerator
+   *     reports them (metric {@code partial_products})
    * @param sparchSeconds the SpArch simulator's timed runs
    * @param outerSpaceSeconds the OuterSPACE model's timed runs
    * @param sparchDramBytes SpArch's simulated DRAM traffic
@@ -68,6 +72,28 @@ public final class Spgemm {
 
   /** Untimed products of every matrix before any is timed, so that the JIT has compiled. */
   static final int WARM_UP = 3;
+
+  /**
+   * The SuiteSparse matrices that the SpArch plugin ships as {@code <name>.mtx.gz} (in
+   * {@link #SHIPPED_FOLDER} of the repository), smallest product first.
+   */
+  public static final List<String> SHIPPED = List.of("Pd", "Erdos971", "jagmesh7", "bcspwr10",
+      "dwt_992", "G51");
+
+  /** Where the SpArch plugin's shipped matrices are, relative to the repository root. */
+  public static final String SHIPPED_FOLDER =
+      "plugins/sparch/src/main/resources/dev/lathe/plugin/sparch/matrices";
+
+  /** The large web graph whose square the simulator's throughput is measured on. */
+  public static final String NOTRE_DAME = "NotreDame_www";
+
+  /** R-MAT's Graph500 probabilities of the top-left, top-right and bottom-left quadrants. */
+  private static final double RMAT_A = 0.57;
+  private static final double RMAT_B = 0.19;
+  private static final double RMAT_C = 0.19;
+
+  /** The id of the SpArch plugin's accelerator. */
+  static final String ACCELERATOR = "sparch";
 
   private final int repeats;
   private final Path benchmarksDir;
@@ -94,18 +120,55 @@ public final class Spgemm {
 
   /**
    * The matrices of a run: the SpArch plugin's shipped SuiteSparse matrices, R-MAT graphs of
-   * 2^13 and 2^15 vertices (seed 1), and {@code NotreDame_www} if it is in {@code data}.
+   * 2^13 and 2^15 vertices (edge factor 8, seed 1), and {@code NotreDame_www} if it is in
+   * {@code data}.
+   *
+   * @param shipped the folder of the shipped {@code <name>.mtx.gz} files
+   * @param data the folder where {@code benchmarks/fetch-graph-data.sh} put its files
    */
-  public static Map<String, SparseMatrix> matrices(Path data) throws IOException {
+  public static Map<String, SparseMatrix> matrices(Path shipped, Path data) throws IOException {
     Map<String, SparseMatrix> matrices = new LinkedHashMap<>();
-    for (String name : SuiteMatrices.SHIPPED) {
-      matrices.put(name, SuiteMatrices.shipped(name));
+    for (String name : SHIPPED) {
+      matrices.put(name, MatrixMarket.read(shipped.resolve(name + ".mtx.gz")));
     }
-    matrices.put("rmat-13", MatrixGenerators.rmat(13, 8, 1));
-    matrices.put("rmat-15", MatrixGenerators.rmat(15, 8, 1));
-    SuiteMatrices.inFolder(data, SuiteMatrices.NOTRE_DAME)
-        .ifPresent(m -> matrices.put(SuiteMatrices.NOTRE_DAME, m));
+    matrices.put("rmat-13", rmat(13, 8, 1));
+    matrices.put("rmat-15", rmat(15, 8, 1));
+    Path notreDame = data.resolve(NOTRE_DAME + ".mtx");
+    if (Files.isRegularFile(notreDame)) {
+      matrices.put(NOTRE_DAME, MatrixMarket.read(notreDame));
+    }
     return matrices;
+  }
+
+  /**
+   * A power-law matrix by the R-MAT generator (Chakrabarti, Zhan and Faloutsos, SDM 2004) with
+   * the Graph500 probabilities (0.57, 0.19, 0.19, 0.05) and integer values 1 to 9: {@code 2^scale}
+   * rows and columns, {@code edgeFactor × 2^scale} edges, each placed by descending {@code scale}
+   * times into a quadrant, duplicates summed. It draws as the SpArch plugin's generator does, so
+   * a seed gives the matrix of the same name in its reproduction.
+   */
+  public static SparseMatrix rmat(int scale, int edgeFactor, long seed) {
+    int n = 1 << scale;
+    SplittableRandom random = new SplittableRandom(seed);
+    SparseMatrix.Builder builder = SparseMatrix.builder(n, n);
+    long edges = (long) edgeFactor * n;
+    for (long e = 0; e < edges; e++) {
+      int row = 0;
+      int column = 0;
+      for (int bit = scale - 1; bit >= 0; bit--) {
+        double u = random.nextDouble();
+        if (u >= RMAT_A + RMAT_B + RMAT_C) {
+          row |= 1 << bit;
+          column |= 1 << bit;
+        } else if (u >= RMAT_A + RMAT_B) {
+          row |= 1 << bit;
+        } else if (u >= RMAT_A) {
+          column |= 1 << bit;
+        }
+      }
+      builder.add(row, column, 1 + random.nextInt(9));
+    }
+    return builder.build();
   }
 
   /**
@@ -153,21 +216,36 @@ public final class Spgemm {
     return results;
   }
 
-  /** Simulates {@code a × a} on SpArch and on OuterSPACE, each once untimed, then timed. */
-  public ThroughputResult throughput(String name, SparseMatrix a) {
-    SparchSimulator sparch = new SparchSimulator(SparchConfig.DEFAULT);
-    OuterSpaceSimulator outerSpace = new OuterSpaceSimulator(SparchConfig.DEFAULT);
-    Simulation s = sparch.simulate(a, a);
-    Simulation o = outerSpace.simulate(a, a);
-    return new ThroughputResult(name, s.partialProducts(), time(() -> sparch.simulate(a, a)),
-        time(() -> outerSpace.simulate(a, a)), s.traffic().total(), o.traffic().total());
+  /**
+   * Estimates {@code a × a} on the accelerator {@code sparch} as SpArch (its defaults) and as
+   * OuterSPACE, each once untimed, then timed.
+   *
+   * @param folder where the accelerators' contexts may keep files
+   * @throws IllegalStateException if no accelerator {@code sparch} is on the module path
+   */
+  public ThroughputResult throughput(String name, SparseMatrix a, Path folder) throws Exception {
+    AcceleratorProvider provider = ServiceLoader.load(AcceleratorProvider.class).stream()
+        .map(ServiceLoader.Provider::get).filter(p -> p.info().id().equals(ACCELERATOR))
+        .findFirst().orElseThrow(() -> new IllegalStateException("no accelerator '"
+            + ACCELERATOR + "' on the module path: lathe-plugin-sparch is missing from"
+            + " benchmarks/target/modules"));
+    Accelerator sparch = provider.create(new DeclaredSettingsContext(provider, Map.of(),
+        folder.resolve("sparch")));
+    Accelerator outerSpace = provider.create(new DeclaredSettingsContext(provider,
+        Map.of("design", "outerspace"), folder.resolve("outerspace")));
+    SparseProduct product = SparseProduct.square(name, a);
+    Metrics s = sparch.estimate(product);
+    Metrics o = outerSpace.estimate(product);
+    return new ThroughputResult(name, (long) s.value("partial_products"),
+        time(sparch, product), time(outerSpace, product), (long) s.value("dram_bytes"),
+        (long) o.value("dram_bytes"));
   }
 
-  private List<Double> time(Supplier<Simulation> run) {
+  private List<Double> time(Accelerator accelerator, SparseProduct product) throws Exception {
     List<Double> seconds = new ArrayList<>();
     for (int r = 0; r < repeats; r++) {
       long start = System.nanoTime();
-      run.get();
+      accelerator.estimate(product);
       seconds.add((System.nanoTime() - start) / 1e9);
     }
     return seconds;
@@ -236,7 +314,7 @@ public final class Spgemm {
   /** Runs the benchmark; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>(Map.of("--repeats", "5"));
-    String usage = "--data DIR --work DIR [--repeats R] [--json FILE]";
+    String usage = "--data DIR --shipped DIR --work DIR [--repeats R] [--json FILE]";
     for (int i = 0; i < args.length; i += 2) {
       if (!usage.contains(args[i] + " ") || i + 1 == args.length) {
         throw new IllegalArgumentException("unknown or incomplete option " + args[i]
@@ -244,7 +322,7 @@ public final class Spgemm {
       }
       options.put(args[i], args[i + 1]);
     }
-    for (String required : List.of("--data", "--work")) {
+    for (String required : List.of("--data", "--shipped", "--work")) {
       if (!options.containsKey(required)) {
         throw new IllegalArgumentException("missing " + required + "; usage: " + usage);
       }
@@ -254,18 +332,18 @@ public final class Spgemm {
     Spgemm benchmark = new Spgemm(Integer.parseInt(options.get("--repeats")),
         Path.of(System.getProperty("lathe.benchmarks.dir", "benchmarks")),
         Path.of("/usr/bin/python3"));
-    Map<String, SparseMatrix> matrices = matrices(data);
-    if (!matrices.containsKey(SuiteMatrices.NOTRE_DAME)) {
-      throw new IllegalArgumentException(SuiteMatrices.NOTRE_DAME + ".mtx is not in " + data
+    Map<String, SparseMatrix> matrices = matrices(Path.of(options.get("--shipped")), data);
+    if (!matrices.containsKey(NOTRE_DAME)) {
+      throw new IllegalArgumentException(NOTRE_DAME + ".mtx is not in " + data
           + "; run benchmarks/fetch-graph-data.sh " + data);
     }
     // SciPy reads the data folder's file itself; the other matrices are written to --work
-    Files.deleteIfExists(work.resolve(SuiteMatrices.NOTRE_DAME + ".mtx"));
-    Files.createSymbolicLink(work.resolve(SuiteMatrices.NOTRE_DAME + ".mtx"),
-        data.resolve(SuiteMatrices.NOTRE_DAME + ".mtx").toAbsolutePath());
+    Files.deleteIfExists(work.resolve(NOTRE_DAME + ".mtx"));
+    Files.createSymbolicLink(work.resolve(NOTRE_DAME + ".mtx"),
+        data.resolve(NOTRE_DAME + ".mtx").toAbsolutePath());
     List<ProductResult> products = benchmark.products(matrices, work);
-    ThroughputResult throughput = benchmark.throughput(SuiteMatrices.NOTRE_DAME,
-        matrices.get(SuiteMatrices.NOTRE_DAME));
+    ThroughputResult throughput = benchmark.throughput(NOTRE_DAME, matrices.get(NOTRE_DAME),
+        Files.createDirectories(work.resolve("accelerator")));
     print(benchmark.scipyVersion(), products, throughput, System.out);
     if (options.containsKey("--json")) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
