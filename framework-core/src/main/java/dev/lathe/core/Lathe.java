@@ -481,7 +481,7 @@ public final class Lathe implements AutoCloseable {
     Map<ExtensionPoint, List<dev.lathe.api.spi.ParameterSpec>> parameters = new LinkedHashMap<>();
     entries.forEach(e -> parameters.put(e.point(), e.provider().parameters()));
     return new PluginDescription(first.id(), first.info().version(), first.info().title(),
-        first.info().paper(), first.info().requires(),
+        first.info().paper(), first.info().paperTitle(), first.info().requires(),
         entries.stream().map(CatalogEntry::point).toList(), first.external(), first.location(),
         parameters);
   }

@@ -45,7 +45,8 @@ public final class SparchAcceleratorProvider implements AcceleratorProvider {
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0",
         "SpArch outer-product SpGEMM accelerator simulator with the OuterSPACE baseline",
-        "[0.1,1.0)").withPaper("2002.08947");
+        "[0.1,1.0)").withPaper("2002.08947",
+        "SpArch: Efficient Architecture for Sparse Matrix Multiplication");
   }
 
   @Override

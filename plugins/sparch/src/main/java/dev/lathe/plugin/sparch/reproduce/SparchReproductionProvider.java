@@ -20,7 +20,8 @@ public final class SparchReproductionProvider implements ReproductionProvider {
   public PluginInfo info() {
     return PluginInfo.of(SparchReproduction.ID, "0.1.0",
         "SpArch's DRAM-traffic ablation and its advantage over OuterSPACE", "[0.1,1.0)")
-        .withPaper("2002.08947");
+        .withPaper("2002.08947",
+        "SpArch: Efficient Architecture for Sparse Matrix Multiplication");
   }
 
   @Override
