@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * Once-for-All's MobileNetV3 space as a {@link SearchSpace}: 47 genes, {@code ks_i} and
  * {@code e_i} for the 20 blocks, {@code d_s} for the 5 stages, {@code r} and {@code w}
- * (see {@link Subnet}). With the {@link Encoding#CATEGORICAL categorical} encoding each gene is a
+ * (see {@link Subnet}); or, at the {@link Granularity#UNIFORM uniform} granularity, the 1,350
+ * subnets with one kernel size, expand ratio and depth everywhere (genes {@code ks}, {@code e},
+ * {@code d}, {@code r}, {@code w}), small enough for a grid. With the {@link Encoding#CATEGORICAL categorical} encoding each gene is a
  * categorical dimension over its choices; with the {@link Encoding#CONTINUOUS continuous} one each
  * is a real dimension in [0, 1] split into equal cells, one per choice, for optimizers that
  * search real spaces only (CMA-ES). An optional cap on MACs ({@code conv-linear}) makes every
@@ -33,7 +35,17 @@ public final class OfaSpace implements SearchSpace {
     CONTINUOUS
   }
 
+  /** Which subnets the genes describe. */
+  public enum Granularity {
+    /** A kernel size and expand ratio per block, a depth per stage: the paper's space. */
+    BLOCK,
+    /** One kernel size, expand ratio and depth for the whole network. */
+    UNIFORM
+  }
+
   private final Encoding encoding;
+  private final Granularity granularity;
+  private final Map<String, Integer> index = new LinkedHashMap<>();
   private final double maxMacs;
   private final int classes;
   private final List<Dimension> dimensions;
@@ -43,23 +55,31 @@ public final class OfaSpace implements SearchSpace {
    * A space.
    *
    * @param encoding how genes become dimensions
+   * @param granularity which subnets the genes describe
    * @param maxMacs the largest MACs a subnet may have, or 0 for no cap
    * @param classes the classes of each subnet's classifier
    */
-  public OfaSpace(Encoding encoding, double maxMacs, int classes) {
+  public OfaSpace(Encoding encoding, Granularity granularity, double maxMacs, int classes) {
     this.encoding = encoding;
+    this.granularity = granularity;
     this.maxMacs = maxMacs;
     this.classes = classes;
     List<Dimension> dims = new ArrayList<>();
     List<List<?>> all = new ArrayList<>();
-    for (int b = 0; b < Subnet.BLOCKS; b++) {
-      add(dims, all, "ks_" + b, Subnet.KERNELS);
-    }
-    for (int b = 0; b < Subnet.BLOCKS; b++) {
-      add(dims, all, "e_" + b, Subnet.EXPANDS);
-    }
-    for (int s = 0; s < Subnet.STAGES; s++) {
-      add(dims, all, "d_" + s, Subnet.DEPTHS);
+    if (granularity == Granularity.UNIFORM) {
+      add(dims, all, "ks", Subnet.KERNELS);
+      add(dims, all, "e", Subnet.EXPANDS);
+      add(dims, all, "d", Subnet.DEPTHS);
+    } else {
+      for (int b = 0; b < Subnet.BLOCKS; b++) {
+        add(dims, all, "ks_" + b, Subnet.KERNELS);
+      }
+      for (int b = 0; b < Subnet.BLOCKS; b++) {
+        add(dims, all, "e_" + b, Subnet.EXPANDS);
+      }
+      for (int s = 0; s < Subnet.STAGES; s++) {
+        add(dims, all, "d_" + s, Subnet.DEPTHS);
+      }
     }
     add(dims, all, "r", Subnet.RESOLUTIONS);
     add(dims, all, "w", Subnet.WIDTHS);
@@ -68,6 +88,7 @@ public final class OfaSpace implements SearchSpace {
   }
 
   private void add(List<Dimension> dims, List<List<?>> all, String name, List<?> values) {
+    index.put(name, dims.size());
     dims.add(encoding == Encoding.CATEGORICAL
         ? new CategoricalDimension(name, List.copyOf(values)) : RealDimension.of(name, 0, 1));
     all.add(values);
@@ -95,27 +116,47 @@ public final class OfaSpace implements SearchSpace {
    */
   public Subnet subnet(Candidate candidate) {
     Map<String, Object> v = candidate.values();
+    int r = ((Number) gene(v, "r")).intValue();
+    double w = ((Number) gene(v, "w")).doubleValue();
+    if (granularity == Granularity.UNIFORM) {
+      return Subnet.uniform(((Number) gene(v, "ks")).intValue(),
+          ((Number) gene(v, "e")).intValue(), ((Number) gene(v, "d")).intValue(), r, w);
+    }
     List<Integer> k = new ArrayList<>();
     List<Integer> e = new ArrayList<>();
     List<Integer> d = new ArrayList<>();
     for (int b = 0; b < Subnet.BLOCKS; b++) {
-      k.add(((Number) gene(v, b)).intValue());
-      e.add(((Number) gene(v, Subnet.BLOCKS + b)).intValue());
+      k.add(((Number) gene(v, "ks_" + b)).intValue());
+      e.add(((Number) gene(v, "e_" + b)).intValue());
     }
     for (int s = 0; s < Subnet.STAGES; s++) {
-      d.add(((Number) gene(v, 2 * Subnet.BLOCKS + s)).intValue());
+      d.add(((Number) gene(v, "d_" + s)).intValue());
     }
-    int r = ((Number) gene(v, 2 * Subnet.BLOCKS + Subnet.STAGES)).intValue();
-    double w = ((Number) gene(v, 2 * Subnet.BLOCKS + Subnet.STAGES + 1)).doubleValue();
     return new Subnet(k, e, d, r, w);
   }
 
-  /** The candidate of this space that stands for {@code subnet}. */
+  /**
+   * The candidate of this space that stands for {@code subnet}.
+   *
+   * @throws IllegalArgumentException if the space is uniform and the subnet is not
+   */
   public Candidate candidate(Subnet subnet) {
     List<Object> genes = new ArrayList<>();
-    genes.addAll(subnet.kernels());
-    genes.addAll(subnet.expands());
-    genes.addAll(subnet.depths());
+    if (granularity == Granularity.UNIFORM) {
+      Subnet uniform = Subnet.uniform(subnet.kernels().get(0), subnet.expands().get(0),
+          subnet.depths().get(0), subnet.resolution(), subnet.width());
+      if (!uniform.equals(subnet)) {
+        throw new IllegalArgumentException("space '" + Ofa.ID + "' is uniform; subnet " + subnet
+            + " is not");
+      }
+      genes.add(subnet.kernels().get(0));
+      genes.add(subnet.expands().get(0));
+      genes.add(subnet.depths().get(0));
+    } else {
+      genes.addAll(subnet.kernels());
+      genes.addAll(subnet.expands());
+      genes.addAll(subnet.depths());
+    }
     genes.add(subnet.resolution());
     genes.add(subnet.width());
     Map<String, Object> values = new LinkedHashMap<>();
@@ -127,8 +168,9 @@ public final class OfaSpace implements SearchSpace {
     return Candidate.of(values);
   }
 
-  private Object gene(Map<String, Object> values, int index) {
-    Dimension d = dimensions.get(index);
+  private Object gene(Map<String, Object> values, String name) {
+    int i = index.get(name);
+    Dimension d = dimensions.get(i);
     Object v = values.get(d.name());
     if (v == null) {
       throw new IllegalArgumentException("space '" + Ofa.ID + "': gene '" + d.name()
@@ -145,7 +187,7 @@ public final class OfaSpace implements SearchSpace {
       throw new IllegalArgumentException("space '" + Ofa.ID + "': gene '" + d.name() + "' = "
           + v + " is not a real in [0, 1]");
     }
-    List<?> c = choices.get(index);
+    List<?> c = choices.get(i);
     return c.get(Math.min(c.size() - 1, (int) Math.floor(u * c.size())));
   }
 

@@ -23,6 +23,9 @@ public final class OfaSpaceProvider implements SearchSpaceProvider {
         ParameterSpec.string("encoding", "categorical", "categorical: one categorical dimension"
             + " per gene; continuous: one real in [0, 1] per gene (for real-only optimizers)")
             .choices("categorical", "continuous"),
+        ParameterSpec.string("granularity", "block", "block: a kernel size and expand ratio per"
+            + " block and a depth per stage (the paper's space); uniform: one of each for the"
+            + " whole network").choices("block", "uniform"),
         ParameterSpec.real("max_macs", 0, "largest MACs (conv-linear) a subnet may have;"
             + " 0: no cap").atLeast(0),
         ParameterSpec.integer("classes", 1000, "classes of each subnet's classifier")
@@ -33,6 +36,7 @@ public final class OfaSpaceProvider implements SearchSpaceProvider {
   public SearchSpace create(PluginContext context) {
     Settings s = context.settings();
     return new OfaSpace(OfaSpace.Encoding.valueOf(s.getString("encoding")
+        .toUpperCase(Locale.ROOT)), OfaSpace.Granularity.valueOf(s.getString("granularity")
         .toUpperCase(Locale.ROOT)), s.getDouble("max_macs"), s.getInt("classes"));
   }
 }

@@ -25,7 +25,7 @@ class OfaSpaceTest {
 
   @Test
   void genesAreNamedPerBlockAndStage() {
-    OfaSpace space = new OfaSpace(OfaSpace.Encoding.CATEGORICAL, 0, 1000);
+    OfaSpace space = new OfaSpace(OfaSpace.Encoding.CATEGORICAL, OfaSpace.Granularity.BLOCK, 0, 1000);
     assertEquals(47, space.dimensions().size());
     assertEquals("ks_0", space.dimensions().get(0).name());
     assertEquals("e_19", space.dimensions().get(39).name());
@@ -38,7 +38,7 @@ class OfaSpaceTest {
   @Test
   void candidatesAndSubnetsRoundTripInBothEncodings() {
     for (OfaSpace.Encoding encoding : OfaSpace.Encoding.values()) {
-      OfaSpace space = new OfaSpace(encoding, 0, 1000);
+      OfaSpace space = new OfaSpace(encoding, OfaSpace.Granularity.BLOCK, 0, 1000);
       SplittableRandom random = new SplittableRandom(7);
       for (int i = 0; i < 50; i++) {
         Candidate c = space.sample(random);
@@ -48,7 +48,7 @@ class OfaSpaceTest {
       Subnet largest = Subnet.largest(1.2);
       assertEquals(largest, space.subnet(space.candidate(largest)));
     }
-    OfaSpace continuous = new OfaSpace(OfaSpace.Encoding.CONTINUOUS, 0, 1000);
+    OfaSpace continuous = new OfaSpace(OfaSpace.Encoding.CONTINUOUS, OfaSpace.Granularity.BLOCK, 0, 1000);
     assertTrue(continuous.dimensions().stream().allMatch(d -> d.kind() == Dimension.Kind.REAL));
     Candidate edges = continuous.candidate(Subnet.smallest(1.0)).with("r", 1.0).with("ks_0", 0.0);
     assertEquals(224, continuous.subnet(edges).resolution());
@@ -57,13 +57,13 @@ class OfaSpaceTest {
 
   @Test
   void violationsNameTheGene() {
-    OfaSpace space = new OfaSpace(OfaSpace.Encoding.CATEGORICAL, 0, 1000);
+    OfaSpace space = new OfaSpace(OfaSpace.Encoding.CATEGORICAL, OfaSpace.Granularity.BLOCK, 0, 1000);
     Candidate c = space.candidate(Subnet.largest(1.0));
     assertEquals("dimension 'ks_7' has illegal value 4",
         space.violation(c.with("ks_7", 4)).orElseThrow());
     assertEquals("dimension 'r' has illegal value 226",
         space.violation(c.with("r", 226)).orElseThrow());
-    OfaSpace continuous = new OfaSpace(OfaSpace.Encoding.CONTINUOUS, 0, 1000);
+    OfaSpace continuous = new OfaSpace(OfaSpace.Encoding.CONTINUOUS, OfaSpace.Granularity.BLOCK, 0, 1000);
     Candidate u = continuous.candidate(Subnet.largest(1.0));
     assertEquals("dimension 'd_2' has illegal value 1.5",
         continuous.violation(u.with("d_2", 1.5)).orElseThrow());
@@ -72,7 +72,7 @@ class OfaSpaceTest {
 
   @Test
   void aMacsCapRejectsLargerSubnetsAndSamplingRespectsIt() {
-    OfaSpace capped = new OfaSpace(OfaSpace.Encoding.CATEGORICAL, 200e6, 1000);
+    OfaSpace capped = new OfaSpace(OfaSpace.Encoding.CATEGORICAL, OfaSpace.Granularity.BLOCK, 200e6, 1000);
     String why = capped.violation(capped.candidate(Subnet.largest(1.0))).orElseThrow();
     assertEquals("subnet " + Subnet.largest(1.0) + " has 566170656 MACs, above the cap 200000000",
         why);
@@ -80,5 +80,21 @@ class OfaSpaceTest {
     for (int i = 0; i < 20; i++) {
       assertTrue(capped.macs(capped.subnet(capped.sample(random))) <= 200e6);
     }
+  }
+
+  @Test
+  void theUniformGranularityHasFiveGenesAndRefusesNonUniformSubnets() {
+    OfaSpace uniform = new OfaSpace(OfaSpace.Encoding.CATEGORICAL, OfaSpace.Granularity.UNIFORM,
+        0, 1000);
+    assertEquals(5, uniform.dimensions().size());
+    assertEquals(1350, uniform.dimensions().stream().mapToLong(Dimension::cardinality)
+        .reduce(1, (a, b) -> a * b));
+    Subnet s = Subnet.uniform(5, 4, 3, 160, 1.2);
+    assertEquals(s, uniform.subnet(uniform.candidate(s)));
+    Subnet mixed = new Subnet(java.util.Collections.nCopies(20, 5),
+        java.util.Collections.nCopies(20, 4), java.util.List.of(3, 3, 3, 3, 2), 160, 1.2);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> uniform.candidate(mixed));
+    assertEquals("space 'ofa' is uniform; subnet " + mixed + " is not", e.getMessage());
   }
 }
