@@ -86,7 +86,7 @@ public final class OfaMobileNetV3 {
    * Adds one inverted-residual block under {@code name} ({@code name.conv.inverted_bottleneck},
    * {@code .depth_conv}, {@code .depth_conv.se}, {@code .point_linear}, {@code name.add}).
    */
-  static void mbConv(Network.Builder b, String name, int in, int mid, int out, int kernel,
+  public static void mbConv(Network.Builder b, String name, int in, int mid, int out, int kernel,
       int stride, boolean hswish, boolean se) {
     String input = b.last();
     Activation act = hswish ? Activation.HSWISH : Activation.RELU;
@@ -108,7 +108,11 @@ public final class OfaMobileNetV3 {
     return makeDivisible(BASE_WIDTHS.get(index) * w, 8);
   }
 
-  private static void convBn(Network.Builder b, String name, Convolution conv,
+  /**
+   * Adds {@code name.conv} (no bias), {@code name.bn} and, unless {@code activation} is null,
+   * {@code name.act}.
+   */
+  public static void convBn(Network.Builder b, String name, Convolution conv,
       Activation activation) {
     b.add(name + ".conv", conv.withBias(false));
     b.add(name + ".bn", Normalization.batch(conv.outChannels()));
@@ -122,7 +126,7 @@ public final class OfaMobileNetV3 {
    * raised by one {@code divisor} if that lost more than 10%: {@code make_divisible} of the
    * MobileNet and OFA code.
    */
-  static int makeDivisible(double v, int divisor) {
+  public static int makeDivisible(double v, int divisor) {
     int rounded = Math.max(divisor, (int) (v + divisor / 2.0) / divisor * divisor);
     return rounded < 0.9 * v ? rounded + divisor : rounded;
   }
