@@ -17,4 +17,6 @@ module dev.lathe.plugin.ofa {
       dev.lathe.plugin.ofa.OfaSpaceProvider;
   provides dev.lathe.api.spi.AcceleratorProvider with
       dev.lathe.plugin.ofa.latency.OfaAcceleratorProvider;
+  provides dev.lathe.api.spi.ReproductionProvider with
+      dev.lathe.plugin.ofa.reproduce.OfaReproductionProvider;
 }

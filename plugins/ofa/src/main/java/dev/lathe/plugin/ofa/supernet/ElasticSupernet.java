@@ -220,35 +220,40 @@ final class ElasticSupernet {
   }
 
   /**
-   * The block's depthwise kernel {@code [mid, 7, 7]} for the kernel size its one-hot placeholder
-   * {@code NAME/kernel} (3, 5, 7) chooses, each smaller kernel zero-padded to 7×7.
+   * The block's depthwise kernel {@code [mid, 49]} (7×7 flattened) for the kernel size its
+   * one-hot placeholder {@code NAME/kernel} (3, 5, 7) chooses. Crops, transforms and
+   * zero-padding are products with constant 0/1 matrices ({@link KernelGeometry}), so the graph
+   * needs no slicing or padding ops.
    */
   private SDVariable elasticKernel(int b, Mode mode) {
     String name = block(b);
     int mid = maxMiddle(b);
     SDVariable choice = mode == Mode.TRAINING
-        ? sd.placeHolder(name + "/kernel", DataType.FLOAT, 3) : sd.getVariable(name + "/kernel");
-    SDVariable w7 = sd.getVariable(name + ".conv.depth_conv.conv/weight").reshape(mid, 7, 7);
-    SDVariable[] kernels = kernels(w7, sd.getVariable(name
-        + ".conv.depth_conv.conv/transform_7to5"), sd.getVariable(name
-        + ".conv.depth_conv.conv/transform_5to3"), mid);
-    SDVariable k5 = sd.nn().pad(kernels[1], sd.constant(Nd4j.createFromArray(
-        new int[][] {{0, 0}, {1, 1}, {1, 1}})), 0.0);
-    SDVariable k3 = sd.nn().pad(kernels[0], sd.constant(Nd4j.createFromArray(
-        new int[][] {{0, 0}, {2, 2}, {2, 2}})), 0.0);
-    return w7.mul(choice.get(SDIndex.point(2))).add(k5.mul(choice.get(SDIndex.point(1))))
-        .add(k3.mul(choice.get(SDIndex.point(0))));
+        ? sd.placeHolder(name + "/kernel", DataType.FLOAT, 1, 3) : sd.getVariable(name + "/kernel");
+    SDVariable w7 = sd.getVariable(name + ".conv.depth_conv.conv/weight").reshape(mid, 49);
+    SDVariable k5 = sd.mmul(sd.mmul(w7, geometry("crop7to5")), sd.getVariable(name
+        + ".conv.depth_conv.conv/transform_7to5"), false, true, false);
+    SDVariable k3 = sd.mmul(sd.mmul(k5, geometry("crop5to3")), sd.getVariable(name
+        + ".conv.depth_conv.conv/transform_5to3"), false, true, false);
+    SDVariable padded5 = sd.mmul(k5, geometry("pad5to7"));
+    SDVariable padded3 = sd.mmul(k3, geometry("pad3to7"));
+    return w7.mul(choice.get(SDIndex.all(), SDIndex.point(2)))
+        .add(padded5.mul(choice.get(SDIndex.all(), SDIndex.point(1))))
+        .add(padded3.mul(choice.get(SDIndex.all(), SDIndex.point(0))));
   }
 
-  /** The 3×3 and 5×5 kernels {@code [mid, k, k]} derived from the 7×7 one. */
-  private SDVariable[] kernels(SDVariable w7, SDVariable t75, SDVariable t53, int mid) {
-    SDVariable crop5 = w7.get(SDIndex.all(), SDIndex.interval(1, 6), SDIndex.interval(1, 6))
-        .reshape(mid, 25);
-    SDVariable k5 = sd.mmul(crop5, t75, false, true, false).reshape(mid, 5, 5);
-    SDVariable crop3 = k5.get(SDIndex.all(), SDIndex.interval(1, 4), SDIndex.interval(1, 4))
-        .reshape(mid, 9);
-    SDVariable k3 = sd.mmul(crop3, t53, false, true, false).reshape(mid, 3, 3);
-    return new SDVariable[] {k3, k5};
+  private SDVariable geometry(String name) {
+    if (!sd.hasVariable("geometry/" + name)) {
+      INDArray m = switch (name) {
+        case "crop7to5" -> KernelGeometry.crop(7, 5);
+        case "crop5to3" -> KernelGeometry.crop(5, 3);
+        case "pad5to7" -> KernelGeometry.crop(7, 5).transpose().dup('c');
+        case "pad3to7" -> KernelGeometry.crop(7, 3).transpose().dup('c');
+        default -> throw new IllegalArgumentException(name);
+      };
+      sd.constant("geometry/" + name, m);
+    }
+    return sd.getVariable("geometry/" + name);
   }
 
   private SDVariable depthwise(SDVariable x, SDVariable kernel, int channels, int k, int stride) {
@@ -305,7 +310,7 @@ final class ElasticSupernet {
       String name = block(b);
       float[] kernel = new float[3];
       kernel[MiniSubnet.KERNELS.indexOf(subnet.kernels().get(b))] = 1;
-      values.put(name + "/kernel", Nd4j.createFromArray(kernel));
+      values.put(name + "/kernel", Nd4j.create(kernel, new long[] {1, 3}, 'c'));
       int max = maxMiddle(b);
       int mid = MiniNetwork.middle(b, subnet.expands().get(b));
       float[] mask = new float[max];
@@ -404,16 +409,13 @@ final class ElasticSupernet {
   INDArray[] blockKernels(int b) {
     String name = block(b);
     int mid = maxMiddle(b);
-    INDArray w7 = parameter(name + ".conv.depth_conv.conv/weight").reshape(mid, 7, 7);
-    INDArray crop5 = w7.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 6),
-        NDArrayIndex.interval(1, 6)).dup('c').reshape(mid, 25);
-    INDArray k5 = crop5.mmul(parameter(name + ".conv.depth_conv.conv/transform_7to5")
-        .transpose()).reshape(mid, 5, 5);
-    INDArray crop3 = k5.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 4),
-        NDArrayIndex.interval(1, 4)).dup('c').reshape(mid, 9);
-    INDArray k3 = crop3.mmul(parameter(name + ".conv.depth_conv.conv/transform_5to3")
-        .transpose()).reshape(mid, 3, 3);
-    return new INDArray[] {k3, k5, w7.dup()};
+    INDArray w7 = parameter(name + ".conv.depth_conv.conv/weight").reshape(mid, 49);
+    INDArray k5 = w7.mmul(KernelGeometry.crop(7, 5)).mmul(parameter(name
+        + ".conv.depth_conv.conv/transform_7to5").transpose());
+    INDArray k3 = k5.mmul(KernelGeometry.crop(5, 3)).mmul(parameter(name
+        + ".conv.depth_conv.conv/transform_5to3").transpose());
+    return new INDArray[] {k3.reshape(mid, 3, 3), k5.reshape(mid, 5, 5),
+        w7.dup().reshape(mid, 7, 7)};
   }
 
   /**
