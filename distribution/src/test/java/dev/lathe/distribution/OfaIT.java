@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +65,55 @@ class OfaIT {
         + " × 2 widths = 1087932774628624292550 subnets"), r.out());
     assertTrue(r.out().contains("arXiv:1908.09791"), r.out());
     assertTrue(r.out().contains("granularity"), r.out());
+  }
+
+  @Test
+  void reproducesInQuickMode() throws Exception {
+    ProcessBuilder pb = Cli.command(dir, "reproduce", "ofa", "--quick", "--format", "json");
+    pb.environment().put("OMP_NUM_THREADS", "1");
+    Path out = Files.createTempFile(dir, "stdout", ".txt");
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "lathe reproduce ofa --quick ran over 5 minutes");
+    Cli.Result r = new Cli.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    JsonNode report = JSON.readTree(r.out());
+    assertEquals("quick", report.get("mode").asText(), r.toString());
+    JsonNode claims = report.get("claims");
+    assertEquals("largest-subnet-cost", claims.get(0).get("id").asText());
+    assertEquals("566.17M MACs, 7.665M params", claims.get(0).get("lathe").asText());
+    assertEquals("reproduced", claims.get(0).get("verdict").asText());
+    assertEquals("space-size", claims.get(1).get("id").asText());
+    assertEquals("reproduced", claims.get(1).get("verdict").asText());
+    assertEquals("latency-lookup-table", claims.get(2).get("id").asText());
+    assertTrue(claims.get(2).get("lathe").asText().matches("MAPE \\d+\\.\\d % over 3 subnets"),
+        r.toString());
+    assertEquals(claims.get(2).get("verdict").asText().equals("not_reproduced") ? 6 : 0,
+        r.exit(), r.toString());
+  }
+
+  @Test
+  void theExampleSearchesParametersAgainstLatencyToAParetoFront() throws Exception {
+    Path results = dir.resolve("ofa");
+    Path table = dir.resolve("table.json");
+    ProcessBuilder pb = Cli.command(dir, "run", Cli.ROOT.resolve("examples/ofa-nsga2-latency.yaml")
+        .toString(), "--out", results.toString(), "--quiet", "--set", "budget.trials=16",
+        "--set", "optimizer.population=8", "--set", "execution.batch=8", "--set",
+        "space.max_macs=60000000");
+    pb.environment().put("OMP_NUM_THREADS", "1");
+    pb.environment().put("LATHE_OFA_TABLE", table.toString());
+    Path out = Files.createTempFile(dir, "stdout", ".txt");
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(8, TimeUnit.MINUTES), "the example ran over 8 minutes");
+    Cli.Result r = new Cli.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().contains("16 trials, 16 completed, 0 failed"), r.toString());
+    assertTrue(Files.isRegularFile(results.resolve("pareto.png")), r.toString());
+    JsonNode front = JSON.readTree(results.resolve("summary.json").toFile()).get("pareto_front");
+    assertTrue(front.get("trials").size() >= 1, front.toString());
+    JsonNode saved = JSON.readTree(table.toFile());
+    assertEquals("lathe-ofa-latency-table", saved.get("format").asText());
+    assertEquals("1", saved.get("provenance").get("tensor_backend.threads").asText());
+    assertTrue(saved.get("entries").size() >= 10, saved.toString());
   }
 }
