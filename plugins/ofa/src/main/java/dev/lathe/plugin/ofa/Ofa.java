@@ -3,7 +3,10 @@ package dev.lathe.plugin.ofa;
 import dev.lathe.api.spi.PluginInfo;
 import java.math.BigInteger;
 
-/** The plugin {@code ofa}: its descriptor, shared by its search space, evaluator, accelerator and reproduction. */
+/**
+ * The plugin {@code ofa}: its descriptor, shared by its search space, accelerator and
+ * reproduction, and the size of its space.
+ */
 public final class Ofa {
 
   /** The plugin id. */

@@ -31,7 +31,10 @@ import java.util.List;
  */
 public final class OfaMobileNetV3 {
 
-  /** The base widths of the stem, the first block, the five stages, the final expansion and the feature mix. */
+  /**
+   * The base widths of the stem, the first block, the five stages, the final expansion and the
+   * feature mix.
+   */
   static final List<Integer> BASE_WIDTHS = List.of(16, 16, 24, 40, 80, 112, 160, 960, 1280);
   /** The stride of the first block and of each stage's first block. */
   static final List<Integer> STRIDES = List.of(1, 2, 2, 2, 1, 2);

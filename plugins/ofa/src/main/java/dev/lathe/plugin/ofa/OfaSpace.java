@@ -18,12 +18,14 @@ import java.util.Optional;
  * {@code e_i} for the 20 blocks, {@code d_s} for the 5 stages, {@code r} and {@code w}
  * (see {@link Subnet}); or, at the {@link Granularity#UNIFORM uniform} granularity, the 1,350
  * subnets with one kernel size, expand ratio and depth everywhere (genes {@code ks}, {@code e},
- * {@code d}, {@code r}, {@code w}), small enough for a grid. With the {@link Encoding#CATEGORICAL categorical} encoding each gene is a
- * categorical dimension over its choices; with the {@link Encoding#CONTINUOUS continuous} one each
- * is a real dimension in [0, 1] split into equal cells, one per choice, for optimizers that
- * search real spaces only (CMA-ES). An optional cap on MACs ({@code conv-linear}) makes every
- * subnet above it a violation, which the default sampling and variation reject, as OFA's
- * evolution does.
+ * {@code d}, {@code r}, {@code w}), small enough for a grid. The resolutions may be restricted
+ * to a subset of the paper's.
+ *
+ * <p>With the {@link Encoding#CATEGORICAL categorical} encoding each gene is a categorical
+ * dimension over its choices; with the {@link Encoding#CONTINUOUS continuous} one each is a real
+ * dimension in [0, 1] split into equal cells, one per choice, for optimizers that search real
+ * spaces only (CMA-ES). An optional cap on MACs ({@code conv-linear}) makes every subnet above
+ * it a violation, which the default sampling and variation reject, as OFA's evolution does.
  */
 public final class OfaSpace implements SearchSpace {
 
@@ -56,10 +58,18 @@ public final class OfaSpace implements SearchSpace {
    *
    * @param encoding how genes become dimensions
    * @param granularity which subnets the genes describe
+   * @param resolutions the resolutions the gene {@code r} takes, a non-empty subset of
+   *     {@link Subnet#RESOLUTIONS}
    * @param maxMacs the largest MACs a subnet may have, or 0 for no cap
    * @param classes the classes of each subnet's classifier
    */
-  public OfaSpace(Encoding encoding, Granularity granularity, double maxMacs, int classes) {
+  public OfaSpace(Encoding encoding, Granularity granularity, List<Integer> resolutions,
+      double maxMacs, int classes) {
+    if (resolutions.isEmpty() || !Subnet.RESOLUTIONS.containsAll(resolutions)
+        || resolutions.stream().distinct().count() != resolutions.size()) {
+      throw new IllegalArgumentException("space '" + Ofa.ID + "': resolutions " + resolutions
+          + " are not distinct values of 128 to 224 in steps of 4");
+    }
     this.encoding = encoding;
     this.granularity = granularity;
     this.maxMacs = maxMacs;
@@ -81,7 +91,7 @@ public final class OfaSpace implements SearchSpace {
         add(dims, all, "d_" + s, Subnet.DEPTHS);
       }
     }
-    add(dims, all, "r", Subnet.RESOLUTIONS);
+    add(dims, all, "r", List.copyOf(resolutions));
     add(dims, all, "w", Subnet.WIDTHS);
     this.dimensions = List.copyOf(dims);
     this.choices = List.copyOf(all);
@@ -102,6 +112,11 @@ public final class OfaSpace implements SearchSpace {
   @Override
   public List<Dimension> dimensions() {
     return dimensions;
+  }
+
+  /** The paper's space: categorical genes per block, every resolution, no cap, 1000 classes. */
+  public static OfaSpace paper() {
+    return new OfaSpace(Encoding.CATEGORICAL, Granularity.BLOCK, Subnet.RESOLUTIONS, 0, 1000);
   }
 
   /** The encoding of this space's genes. */

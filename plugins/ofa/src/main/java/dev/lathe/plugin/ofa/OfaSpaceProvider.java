@@ -26,6 +26,9 @@ public final class OfaSpaceProvider implements SearchSpaceProvider {
         ParameterSpec.string("granularity", "block", "block: a kernel size and expand ratio per"
             + " block and a depth per stage (the paper's space); uniform: one of each for the"
             + " whole network").choices("block", "uniform"),
+        ParameterSpec.of("resolutions", ParameterSpec.Type.INTEGER_LIST, String.join(",",
+            Subnet.RESOLUTIONS.stream().map(String::valueOf).toList()), "the resolutions the"
+            + " gene r takes (default: all of 128 to 224 in steps of 4)").range(128, 224),
         ParameterSpec.real("max_macs", 0, "largest MACs (conv-linear) a subnet may have;"
             + " 0: no cap").atLeast(0),
         ParameterSpec.integer("classes", 1000, "classes of each subnet's classifier")
@@ -37,6 +40,7 @@ public final class OfaSpaceProvider implements SearchSpaceProvider {
     Settings s = context.settings();
     return new OfaSpace(OfaSpace.Encoding.valueOf(s.getString("encoding")
         .toUpperCase(Locale.ROOT)), OfaSpace.Granularity.valueOf(s.getString("granularity")
-        .toUpperCase(Locale.ROOT)), s.getDouble("max_macs"), s.getInt("classes"));
+        .toUpperCase(Locale.ROOT)), s.getLongList("resolutions").stream()
+        .map(Math::toIntExact).toList(), s.getDouble("max_macs"), s.getInt("classes"));
   }
 }

@@ -76,7 +76,10 @@ public record Subnet(List<Integer> kernels, List<Integer> expands, List<Integer>
     return block % MAX_DEPTH < depths.get(block / MAX_DEPTH);
   }
 
-  /** This subnet with the genes of skipped blocks set to the smallest choices, so that equal networks are equal subnets. */
+  /**
+   * This subnet with the genes of skipped blocks set to the smallest choices, so that subnets
+   * with equal networks are equal.
+   */
   public Subnet canonical() {
     List<Integer> k = new ArrayList<>(kernels);
     List<Integer> e = new ArrayList<>(expands);

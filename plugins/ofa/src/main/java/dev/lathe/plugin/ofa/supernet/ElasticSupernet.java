@@ -459,7 +459,10 @@ final class ElasticSupernet {
     return p;
   }
 
-  /** {@code stats} sliced to {@code subnet}'s channels, under the bridge's running-statistics names. */
+  /**
+   * {@code stats} sliced to {@code subnet}'s channels, under the SameDiff bridge's names of
+   * running statistics.
+   */
   Map<String, INDArray> subnetStatistics(MiniSubnet subnet, Map<String, INDArray[]> stats) {
     Map<String, INDArray> out = new LinkedHashMap<>();
     for (Map.Entry<String, INDArray[]> e : stats.entrySet()) {

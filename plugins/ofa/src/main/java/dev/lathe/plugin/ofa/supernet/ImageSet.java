@@ -34,7 +34,10 @@ final class ImageSet {
     this.classes = classes;
   }
 
-  /** The first {@code limit} images (all if fewer) of Fashion-MNIST's split {@code train} or {@code t10k}. */
+  /**
+   * The first {@code limit} images (all if fewer) of Fashion-MNIST's split {@code train} or
+   * {@code t10k}.
+   */
   static ImageSet fashionMnist(String split, int limit, List<Integer> resolutions)
       throws IOException {
     LabelledImages data = LabelledImages.readSplit(DataDirectory.dataSet(FASHION_MNIST), split);
