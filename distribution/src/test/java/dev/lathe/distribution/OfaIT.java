@@ -98,7 +98,7 @@ class OfaIT {
     ProcessBuilder pb = Cli.command(dir, "run", Cli.ROOT.resolve("examples/ofa-nsga2-latency.yaml")
         .toString(), "--out", results.toString(), "--quiet", "--set", "budget.trials=16",
         "--set", "optimizer.population=8", "--set", "execution.batch=8", "--set",
-        "space.max_macs=60000000", "--set", "space.resolutions=128");
+        "space.max_macs=80000000", "--set", "space.resolutions=128");
     pb.environment().put("OMP_NUM_THREADS", "1");
     pb.environment().put("LATHE_OFA_TABLE", table.toString());
     Path out = Files.createTempFile(dir, "stdout", ".txt");
