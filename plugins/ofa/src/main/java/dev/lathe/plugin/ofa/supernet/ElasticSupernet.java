@@ -286,8 +286,11 @@ final class ElasticSupernet {
       SDVariable variance = centred.mul(centred).mean(true, 0, 2, 3);
       mean.rename(node + "/batch_mean");
       variance.rename(node + "/batch_var");
+      sd.sizeAt(x, 0).mul(sd.sizeAt(x, 2)).mul(sd.sizeAt(x, 3)).castTo(DataType.FLOAT)
+          .rename(node + "/batch_count");
       statisticOutputs.add(node + "/batch_mean");
       statisticOutputs.add(node + "/batch_var");
+      statisticOutputs.add(node + "/batch_count");
       normalised = centred.mul(sd.math().rsqrt(variance.add(EPSILON)));
     }
     return normalised.mul(gamma).add(beta);
@@ -357,17 +360,15 @@ final class ElasticSupernet {
   }
 
   /**
-   * Folds the batch statistics among {@code outputs} into the running statistics, as PyTorch's
-   * batch norm does in training mode (variance unbiased over the {@code n} values per channel).
+   * Folds the batch statistics among {@code outputs} (of {@link #gradients}) into the running
+   * statistics, as PyTorch's batch norm does in training mode: {@code m ← 0.9·m + 0.1·mean},
+   * {@code v ← 0.9·v + 0.1·var·n/(n−1)} over the {@code n} values per channel.
    */
   void updateRunningStatistics(Map<String, INDArray> outputs) {
     for (Map.Entry<String, INDArray[]> e : running.entrySet()) {
       INDArray mean = outputs.get(e.getKey() + "/batch_mean");
       INDArray variance = outputs.get(e.getKey() + "/batch_var");
-      if (mean == null || variance == null) {
-        continue;
-      }
-      double n = outputs.get("logits").size(0);
+      double n = outputs.get(e.getKey() + "/batch_count").getDouble(0);
       e.getValue()[0].muli(1 - MOMENTUM).addi(mean.reshape(-1).mul(MOMENTUM));
       e.getValue()[1].muli(1 - MOMENTUM).addi(variance.reshape(-1).mul(MOMENTUM * n
           / Math.max(1, n - 1)));

@@ -138,5 +138,19 @@ class ElasticSupernetTest {
         NDArrayIndex.all(), NDArrayIndex.all()).norm2Number().doubleValue(),
         "channels beyond the expand ratio's get no gradient");
     assertTrue(expand.norm2Number().doubleValue() > 0);
+    // the running statistics follow PyTorch: 0.9 · old + 0.1 · batch, variance unbiased
+    INDArray[] before = {supernet.runningStatistics().get("first_conv.bn")[0].dup(),
+        supernet.runningStatistics().get("first_conv.bn")[1].dup()};
+    supernet.updateRunningStatistics(r.getOutputs());
+    double n = 4 * 10 * 10;
+    assertEquals(n, r.getOutputs().get("first_conv.bn/batch_count").getDouble(0));
+    INDArray expectedMean = before[0].mul(0.9).add(r.getOutputs().get("first_conv.bn/batch_mean")
+        .reshape(-1).mul(0.1));
+    INDArray expectedVar = before[1].mul(0.9).add(r.getOutputs().get("first_conv.bn/batch_var")
+        .reshape(-1).mul(0.1 * n / (n - 1)));
+    assertTrue(expectedMean.equalsWithEps(supernet.runningStatistics().get("first_conv.bn")[0],
+        1e-6));
+    assertTrue(expectedVar.equalsWithEps(supernet.runningStatistics().get("first_conv.bn")[1],
+        1e-6));
   }
 }
