@@ -61,7 +61,7 @@ class CommandLineIT {
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
         "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
-        "small-cnn", "training", "chainsplitter", "sparch"),
+        "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3"),
         byId.keySet());
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
     assertEquals(List.of("result-store", "executor"), texts(byId.get("local").get("extension_points")));
@@ -165,7 +165,8 @@ class CommandLineIT {
     assertEquals(new TreeSet<>(List.of(
         "dev.lathe.api", "dev.lathe.core", "dev.lathe.nd4j", "dev.lathe.registry",
         "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo", "dev.lathe.plugin.training",
-        "dev.lathe.plugin.chainsplitter", "dev.lathe.plugin.sparch")), checked);
+        "dev.lathe.plugin.chainsplitter", "dev.lathe.plugin.sparch", "dev.lathe.plugin.ofa")),
+        checked);
   }
 
   static List<String> texts(JsonNode array) {
