@@ -39,6 +39,9 @@ public record AnalyticPeak(String model, String vendor, int family, int modelNum
   /** Vector pipes per core that multiply-add (FMA) or, without FMA, one multiply plus one add. */
   static final int PIPES = 2;
 
+  /** Timed runs of the clock measurement's chain. */
+  static final int CLOCK_RUNS = 400;
+
   /** The last chain's value, kept so that the JIT cannot elide the chain. */
   private static volatile long chainValue;
 
@@ -155,21 +158,29 @@ public record AnalyticPeak(String model, String vendor, int family, int modelNum
   }
 
   /**
-   * The clock this thread runs at, in MHz, measured: the fastest of several timed runs of a
-   * dependent chain of {@code x += x >>> k} steps, each a shift and an add of one cycle of latency
-   * each on every x86 core since 2011 (so two cycles per step, whatever the turbo state). Other
-   * jobs on the core only slow a run down, hence the fastest.
+   * The clock this thread runs at, in MHz, measured: the fastest of {@value #CLOCK_RUNS} timed
+   * runs of a dependent chain of {@code x += x >>> k} steps, each a shift and an add of one cycle
+   * of latency each on every x86 core since 2011 (so two cycles per step, whatever the turbo
+   * state). Each run takes about a millisecond, shorter than a scheduler's time slice, so on a
+   * busy machine some run still goes uninterrupted; other jobs only slow runs down, hence the
+   * fastest.
    */
   public static double measuredMhz() {
-    long steps = 20_000_000L;
+    long steps = 250_000L;
     double best = 0;
-    for (int run = 0; run < 12; run++) {
+    for (int run = 0; run < CLOCK_RUNS; run++) {
       long start = System.nanoTime();
       chainValue = shiftAddChain(run + 1, steps);
       long nanos = System.nanoTime() - start;
       best = Math.max(best, steps * 4 * 2 / (double) nanos * 1000);
     }
     return best;
+  }
+
+  /** The load average over 1, 5 and 15 minutes, from {@code /proc/loadavg}, as a phrase. */
+  public static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+    return "load average " + fields[0] + ", " + fields[1] + ", " + fields[2] + " (1, 5, 15 min)";
   }
 
   private static long shiftAddChain(long x, long steps) {

@@ -68,7 +68,7 @@ public final class SgemmThroughput {
    *
    * @param measuredMhz the clock measured by {@link AnalyticPeak#measuredMhz()}
    */
-  public record Result(AnalyticPeak peak, double measuredMhz, List<Row> rows) {}
+  public record Result(AnalyticPeak peak, double measuredMhz, String load, List<Row> rows) {}
 
   private final List<Integer> sizes;
   private final List<Integer> threads;
@@ -120,7 +120,7 @@ public final class SgemmThroughput {
         rows.add(new Row(n, t, version + " INDArray.mmul", rates(n, i -> a.mmul(b))));
       }
     }
-    return new Result(peak, mhz, rows);
+    return new Result(peak, mhz, AnalyticPeak.loadAverage(), rows);
   }
 
   private List<Double> rates(int n, IntFunction<INDArray> product) {
@@ -187,7 +187,8 @@ public final class SgemmThroughput {
   public static void print(Result result, PrintStream out) {
     AnalyticPeak peak = result.peak();
     out.printf(Locale.ROOT, "sgemm: C = A·B, FLOAT, n×n, 2n³ FLOPs per product, median of %d"
-        + " repeats, one run on this machine%n", result.rows().get(0).rates().size());
+        + " repeats, one run on this machine, %s at its end%n",
+        result.rows().get(0).rates().size(), result.load());
     out.printf(Locale.ROOT, "CPU: %s (%s, family %d, model %d), %d cores, vector flags %s%n",
         peak.model(), peak.vendor(), peak.family(), peak.modelNumber(), peak.cores(),
         String.join(" ", peak.flags()));
@@ -198,8 +199,9 @@ public final class SgemmThroughput {
         : String.format(Locale.ROOT, "%.0f MHz nominal (/proc/cpuinfo 'cpu MHz'; lscpu reports"
             + " no maximum)", peak.cpuinfoMhz());
     double nominalMhz = peak.maxMhz() > 0 ? peak.maxMhz() : peak.cpuinfoMhz();
-    out.printf(Locale.ROOT, "clock: %s; %.0f MHz measured (fastest of 12 runs of a dependent"
-        + " shift-add chain, 2 cycles per step)%n", nominal, result.measuredMhz());
+    out.printf(Locale.ROOT, "clock: %s; %.0f MHz measured (fastest of %d runs of a dependent"
+        + " shift-add chain, 2 cycles per step)%n", nominal, result.measuredMhz(),
+        AnalyticPeak.CLOCK_RUNS);
     out.printf(Locale.ROOT, "analytic peak = cores used × FLOP/cycle × clock: per core %.1f"
         + " GFLOP/s nominal, %.1f measured%n", peak.gflops(1, nominalMhz),
         peak.gflops(1, result.measuredMhz()));

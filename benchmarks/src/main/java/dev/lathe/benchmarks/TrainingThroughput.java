@@ -22,6 +22,7 @@ import dev.lathe.nd4j.train.TrainingConfig;
 import dev.lathe.nd4j.train.Updater;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Training steps per second of Lathe's training loop (ND4J SameDiff) beside PyTorch's, like with
@@ -230,9 +232,18 @@ public final class TrainingThroughput {
       }
       rates.add(steps / ((System.nanoTime() - start) / 1e9));
     }
+    String build = withOneDnn() ? ", oneDNN" : "";
     return new Row(workload.id(), "Lathe (ND4J "
-        + Nd4jRuntime.platformInfo().get("tensor_backend.version") + ")", threads,
+        + Nd4jRuntime.platformInfo().get("tensor_backend.version") + build + ")", threads,
         workload.batch(), model.parameterCount(), steps, rates);
+  }
+
+  /**
+   * Whether the loaded build of libnd4j has oneDNN (the {@code linux-x86_64-onednn-*} classifiers
+   * of nd4j-native; the default {@code linux-x86_64} has not).
+   */
+  static boolean withOneDnn() {
+    return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
   }
 
   /** Standard normal features of {@code shape} per example, uniform labels over 10 classes. */
@@ -294,14 +305,22 @@ public final class TrainingThroughput {
   /** Prints the table: every row's median and its ratio to PyTorch for the same model. */
   public static void print(List<Row> rows, PrintStream out) {
     out.printf(Locale.ROOT, "Training steps per second: Adam, synthetic data, %d thread(s),"
-        + " median of %d repeats of %d steps, one run on this machine (%d processors)%n",
-        rows.get(0).threads(), rows.get(0).rates().size(), rows.get(0).steps(),
-        Runtime.getRuntime().availableProcessors());
+        + " median of %d repeats of %d steps, one run on this machine (%d processors, %s at its"
+        + " end)%n", rows.get(0).threads(), rows.get(0).rates().size(), rows.get(0).steps(),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
     out.printf(Locale.ROOT, "%-42s %5s %-24s %10s %11s%n", "model", "batch", "side", "steps/s",
         "vs PyTorch");
     for (Row r : rows) {
       out.printf(Locale.ROOT, "%-42s %5d %-24s %10.1f %10.2fx%n", workload(r.model()).label(),
           r.batch(), r.side(), r.median(), ratio(rows, r));
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return AnalyticPeak.loadAverage();
+    } catch (IOException e) {
+      throw new UncheckedIOException("/proc/loadavg: " + e.getMessage(), e);
     }
   }
 

@@ -41,6 +41,7 @@ class SgemmThroughputSmokeTest {
   void namesDebiansOpenBlasByItsVersion() {
     assertEquals("OpenBLAS 0.3.21", SgemmThroughput.blasName(
         "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so"));
-    assertEquals("libblas.so.3", SgemmThroughput.blasName("/usr/lib/x86_64-linux-gnu/libblas.so.3"));
+    assertEquals("libblas.so.3",
+        SgemmThroughput.blasName("/usr/lib/x86_64-linux-gnu/libblas.so.3"));
   }
 }

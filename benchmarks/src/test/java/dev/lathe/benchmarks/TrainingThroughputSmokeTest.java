@@ -36,8 +36,8 @@ class TrainingThroughputSmokeTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TrainingThroughput.print(rows, new PrintStream(out, true, StandardCharsets.UTF_8));
     String table = out.toString(StandardCharsets.UTF_8);
-    assertTrue(table.matches("(?s).*MLP 784-256-10 +128 Lathe \\(ND4J 1.0.0-M2.1\\) .* \\d+\\.\\d\\dx.*"),
-        table);
+    assertTrue(table.matches(
+        "(?s).*MLP 784-256-10 +128 Lathe \\(ND4J 1.0.0-M2.1\\) .* \\d+\\.\\d\\dx.*"), table);
     assertTrue(table.contains("CNN conv32-conv64-fc128"), table);
     assertTrue(table.matches("(?s).*Transformer block d128 h4 T64 ff512 V1000 +32 +Lathe .*"),
         table);
