@@ -22,7 +22,7 @@ done
 (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
 classpath="$root/benchmarks/target/classpath/*"
 if [ -n "$classifier" ]; then
-  default_jar="$(ls "$root"/benchmarks/target/classpath/nd4j-native-*-linux-x86_64.jar)"
+  default_jar="$(ls "$root"/benchmarks/target/classpath/nd4j-native-[0-9]*-linux-x86_64.jar)"
   version="$(basename "$default_jar" -linux-x86_64.jar)"
   version="${version#nd4j-native-}"
   alternative="$root/benchmarks/target/classpath-$classifier"

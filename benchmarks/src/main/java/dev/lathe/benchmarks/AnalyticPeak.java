@@ -180,7 +180,8 @@ public record AnalyticPeak(String model, String vendor, int family, int modelNum
   /** The load average over 1, 5 and 15 minutes, from {@code /proc/loadavg}, as a phrase. */
   public static String loadAverage() throws IOException {
     String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-    return "load average " + fields[0] + ", " + fields[1] + ", " + fields[2] + " (1, 5, 15 min)";
+    return "load average " + fields[0] + " / " + fields[1] + " / " + fields[2] + " over 1 / 5 / 15"
+        + " min";
   }
 
   private static long shiftAddChain(long x, long steps) {

@@ -308,10 +308,10 @@ public final class TrainingThroughput {
         + " median of %d repeats of %d steps, one run on this machine (%d processors, %s at its"
         + " end)%n", rows.get(0).threads(), rows.get(0).rates().size(), rows.get(0).steps(),
         Runtime.getRuntime().availableProcessors(), loadAverage());
-    out.printf(Locale.ROOT, "%-42s %5s %-24s %10s %11s%n", "model", "batch", "side", "steps/s",
+    out.printf(Locale.ROOT, "%-42s %5s %-33s %10s %11s%n", "model", "batch", "side", "steps/s",
         "vs PyTorch");
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "%-42s %5d %-24s %10.1f %10.2fx%n", workload(r.model()).label(),
+      out.printf(Locale.ROOT, "%-42s %5d %-33s %10.1f %10.2fx%n", workload(r.model()).label(),
           r.batch(), r.side(), r.median(), ratio(rows, r));
     }
   }
