@@ -98,19 +98,19 @@ public final class SgemmThroughput {
     this.python = python;
   }
 
-  /** Reads the machine's peak, measures its clock, then every size at every thread count. */
+  /**
+   * Reads the machine's peak, measures its clock, then each size at each thread count: NumPy and
+   * PyTorch (one Python process per size and count), then ND4J right after, so that both sides
+   * of a ratio see the same load.
+   */
   public Result measure() throws IOException, InterruptedException {
     AnalyticPeak peak = AnalyticPeak.ofThisMachine();
     double mhz = AnalyticPeak.measuredMhz();
-    List<Row> peers = new ArrayList<>();
-    for (int t : threads) {
-      peers.addAll(python(t));
-    }
     String version = "ND4J " + Nd4jRuntime.platformInfo().get("tensor_backend.version");
     List<Row> rows = new ArrayList<>();
     for (int n : sizes) {
       for (int t : threads) {
-        peers.stream().filter(r -> r.n() == n && r.threads() == t).forEach(rows::add);
+        rows.addAll(python(n, t));
         Nd4j.factory().blas().setMaxThreads(t);
         INDArray a = Nd4j.randn(DataType.FLOAT, n, n);
         INDArray b = Nd4j.randn(DataType.FLOAT, n, n);
@@ -140,10 +140,10 @@ public final class SgemmThroughput {
     return rates;
   }
 
-  private List<Row> python(int threadCount) throws IOException, InterruptedException {
+  private List<Row> python(int n, int threadCount) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(python.toString(),
-        benchmarksDir.resolve("numpy_sgemm.py").toString(), "--sizes",
-        String.join(",", sizes.stream().map(String::valueOf).toList()), "--threads",
+        benchmarksDir.resolve("numpy_sgemm.py").toString(), "--sizes", Integer.toString(n),
+        "--threads",
         Integer.toString(threadCount), "--repeats", Integer.toString(repeats), "--seconds",
         Double.toString(secondsOfWork))
         .redirectError(ProcessBuilder.Redirect.INHERIT);
