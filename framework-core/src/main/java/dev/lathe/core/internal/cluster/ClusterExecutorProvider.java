@@ -16,9 +16,9 @@ public interface ClusterExecutorProvider extends ExecutorProvider {
   TrialExecutor create(PluginContext context, ClusterSession session);
 
   /**
-   * Starts a worker in this JVM that runs trials with {@code service} until closed.
+   * Starts a worker in this JVM that runs trials with {@code runners} until closed.
    *
    * @param context the executor's settings (members to join, interface, port, slots, ...)
    */
-  Worker startWorker(PluginContext context, TrialService service);
+  Worker startWorker(PluginContext context, TrialRunners runners);
 }

@@ -6,11 +6,11 @@ import java.util.Objects;
  * What the kernel gives a cluster executor for one experiment run.
  *
  * @param recipe what workers need to rebuild the experiment's evaluator chain
- * @param local this JVM's trial service, which already holds the run's chain (for a driver that
- *     runs trials itself, as in the embedded single-member mode)
+ * @param local this JVM's runners, which already hold the run's chain (for a driver that runs
+ *     trials itself, as in the embedded single-member mode)
  * @param events the run's event log ({@code events.jsonl})
  */
-public record ClusterSession(TrialRecipe recipe, TrialService local, EventSink events) {
+public record ClusterSession(TrialRecipe recipe, TrialRunners local, EventSink events) {
 
   /** Checks the parts. */
   public ClusterSession {

@@ -2,9 +2,7 @@ package dev.lathe.core.internal.engine;
 
 import dev.lathe.api.ExtensionPoint;
 import dev.lathe.api.accelerate.Accelerator;
-import dev.lathe.api.execute.TrialOutcome;
 import dev.lathe.api.execute.TrialRunner;
-import dev.lathe.api.execute.TrialTask;
 import dev.lathe.api.metric.Evaluator;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.api.spi.AcceleratorProvider;
@@ -17,9 +15,10 @@ import dev.lathe.core.internal.catalog.PluginCatalog;
 import dev.lathe.core.internal.cluster.RecipeComponent;
 import dev.lathe.core.internal.cluster.TrialRecipe;
 import dev.lathe.core.internal.cluster.TrialRefusedException;
-import dev.lathe.core.internal.cluster.TrialService;
+import dev.lathe.core.internal.cluster.TrialRunners;
 import dev.lathe.core.internal.config.ExperimentFiles;
 import dev.lathe.core.internal.config.SettingsView;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,25 +26,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * A {@link TrialService}: rebuilds an experiment's evaluator chain from its recipe (once per
- * recipe; the last {@value #KEPT} are kept) and runs attempts on a thread pool of this JVM, with
- * the timeouts and failure reasons of the {@code local} executor. Concurrency is bounded by the
- * caller (a cluster executor gives each worker only as many attempts as it has slots).
- * Outcomes name the thread as the {@code local} executor does; the cluster executor adds the
- * member.
+ * {@link TrialRunners} from the plugin catalog: rebuilds an experiment's evaluator chain from
+ * its recipe, once per recipe (the last {@value #KEPT} chains and refusals are kept).
  */
-public final class RecipeTrials implements TrialService {
+public final class RecipeTrials implements TrialRunners {
 
   private static final int KEPT = 4;
-  private static final int MAX_THREADS = 4096;
 
   private final Set<String> capabilities;
   private final Function<TrialRecipe, TrialRunner> chains;
-  private final Map<String, LocalExecutor> executors = new LinkedHashMap<>(8, 0.75f, true);
+  private final Map<String, TrialRunner> runners = new LinkedHashMap<>(8, 0.75f, true);
   private final Map<String, String> refusals = new LinkedHashMap<>();
 
   private RecipeTrials(Set<String> capabilities, Function<TrialRecipe, TrialRunner> chains) {
@@ -53,7 +46,7 @@ public final class RecipeTrials implements TrialService {
     this.chains = chains;
   }
 
-  /** The service of a worker: any recipe whose plugins {@code catalog} holds in the same versions. */
+  /** The runners of a worker: any recipe whose plugins {@code catalog} holds in the same versions. */
   public static RecipeTrials fromCatalog(PluginCatalog catalog) {
     Set<String> capabilities = new LinkedHashSet<>();
     for (CatalogEntry e : catalog.entries()) {
@@ -63,7 +56,7 @@ public final class RecipeTrials implements TrialService {
     return new RecipeTrials(capabilities, recipe -> build(catalog, recipe));
   }
 
-  /** The service of a driver that runs its own run's trials: {@code recipe} only, with {@code chain}. */
+  /** The runners of a driver that runs its own trials: {@code recipe} only, with {@code chain}. */
   static RecipeTrials serving(TrialRecipe recipe, TrialRunner chain) {
     Set<String> capabilities = new LinkedHashSet<>();
     recipe.components().forEach(c -> capabilities.add(c.capability()));
@@ -82,16 +75,11 @@ public final class RecipeTrials implements TrialService {
   }
 
   @Override
-  public CompletableFuture<TrialOutcome> run(TrialRecipe recipe, TrialTask task)
-      throws TrialRefusedException {
-    return executor(recipe).submit(task);
-  }
-
-  private synchronized LocalExecutor executor(TrialRecipe recipe) throws TrialRefusedException {
-    String key = new String(recipe.toJson(), java.nio.charset.StandardCharsets.UTF_8);
-    LocalExecutor executor = executors.get(key);
-    if (executor != null) {
-      return executor;
+  public synchronized TrialRunner runner(TrialRecipe recipe) throws TrialRefusedException {
+    String key = new String(recipe.toJson(), StandardCharsets.UTF_8);
+    TrialRunner known = runners.get(key);
+    if (known != null) {
+      return known;
     }
     String refused = refusals.get(key);
     if (refused != null) {
@@ -111,14 +99,11 @@ public final class RecipeTrials implements TrialService {
       remember(key, reason);
       throw new TrialRefusedException(reason);
     }
-    executor = new LocalExecutor(chain, MAX_THREADS);
-    executors.put(key, executor);
-    if (executors.size() > KEPT) {
-      var eldest = executors.entrySet().iterator();
-      eldest.next().getValue().close();
-      eldest.remove();
+    runners.put(key, chain);
+    if (runners.size() > KEPT) {
+      runners.remove(runners.keySet().iterator().next());
     }
-    return executor;
+    return chain;
   }
 
   private void remember(String key, String reason) {
