@@ -28,7 +28,8 @@ final class MemberConfigs {
   /**
    * The configuration of one member.
    *
-   * @param role {@code worker} or {@code driver}
+   * @param role {@code worker}, {@code driver}, or {@code embedded} for a driver that runs its
+   *     trials itself and joins no one
    * @param runtime runs trials on this member, or {@code null} for a driver that runs none
    * @param capabilities the plugins this member runs trials with (empty if none)
    */
@@ -51,8 +52,14 @@ final class MemberConfigs {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(!settings.members().isEmpty());
-    settings.members().forEach(join.getTcpIpConfig()::addMember);
+    if (!"embedded".equals(role)) {
+      // Every member of a cluster must join the same way; a first worker lists itself.
+      join.getTcpIpConfig().setEnabled(true);
+      if (settings.members().isEmpty()) {
+        join.getTcpIpConfig().addMember(settings.bindInterface() + ":" + settings.port());
+      }
+      settings.members().forEach(join.getTcpIpConfig()::addMember);
+    }
 
     config.getMemberAttributeConfig().setAttribute(ROLE, role);
     if (runtime != null) {
