@@ -135,8 +135,12 @@ class DistributedIT {
     Cli.Result resumed = Cli.run(dir, "resume", out.toString(), "--plugins-dir",
         plugins.toString());
     assertEquals(0, resumed.exit(), resumed.toString());
-    assertTrue(resumed.err().startsWith("Resuming 'crash': " + before + " trials stored"),
+    assertTrue(resumed.errLines().stream()
+        .anyMatch(l -> l.startsWith("Resuming 'crash': " + before + " trials stored")),
         resumed.toString());
+    long reused = events(out).stream()
+        .filter(e -> e.get("event").asText().equals("trial_reused")).count();
+    assertEquals(before, reused, "every trial stored before the crash is reused");
     assertEachTrialOnce(out, TRIALS);
   }
 
