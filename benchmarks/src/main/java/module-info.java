@@ -5,4 +5,6 @@ module dev.lathe.benchmarks {
   requires com.fasterxml.jackson.databind;
 
   exports dev.lathe.benchmarks;
+
+  provides dev.lathe.api.spi.EvaluatorProvider with dev.lathe.benchmarks.SleepEvaluatorProvider;
 }

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs attempts of a member on threads of their own, so that an attempt that runs past its
- * timeout is reported failed at once (its runner is told to stop and interrupted) while the
- * member's executor thread goes back to work.
+ * Runs attempts of a member. An attempt with a timeout runs on a thread of its own, so that when
+ * it runs past the timeout it is reported failed at once (its runner is told to stop and
+ * interrupted) while the member's executor thread goes back to work; one without a timeout runs
+ * in the calling executor thread, saving a hand-over per trial.
  */
 final class Attempts implements AutoCloseable {
 
@@ -42,6 +43,9 @@ final class Attempts implements AutoCloseable {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     AtomicBoolean cancelled = new AtomicBoolean();
+    if (task.timeout().isZero()) {
+      return inline(runner, task, worker, started, t0, cancelled);
+    }
     Future<Metrics> attempt = threads.submit(() -> {
       String thread = Thread.currentThread().getName();
       Thread.currentThread().setName(thread + "-" + task.trialId());
@@ -54,8 +58,7 @@ final class Attempts implements AutoCloseable {
     String failure;
     Metrics metrics = Metrics.empty();
     try {
-      metrics = task.timeout().isZero() ? attempt.get()
-          : attempt.get(task.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      metrics = attempt.get(task.timeout().toNanos(), TimeUnit.NANOSECONDS);
       failure = null;
     } catch (TimeoutException e) {
       cancelled.set(true);
@@ -70,6 +73,24 @@ final class Attempts implements AutoCloseable {
       attempt.cancel(true);
       Thread.currentThread().interrupt();
       failure = "interrupted on worker " + worker + ": it is shutting down";
+    }
+    return new TrialOutcome(task, failure == null ? metrics : Metrics.empty(), failure, started,
+        Duration.ofNanos(System.nanoTime() - t0), worker);
+  }
+
+  private static TrialOutcome inline(TrialRunner runner, TrialTask task, String worker,
+      Instant started, long t0, AtomicBoolean cancelled) {
+    Metrics metrics = Metrics.empty();
+    String failure = null;
+    try {
+      metrics = runner.run(task, cancelled::get);
+    } catch (OutOfMemoryError e) {
+      failure = "out of memory: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = "interrupted on worker " + worker + ": it is shutting down";
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      failure = describe(e);
     }
     return new TrialOutcome(task, failure == null ? metrics : Metrics.empty(), failure, started,
         Duration.ofNanos(System.nanoTime() - t0), worker);

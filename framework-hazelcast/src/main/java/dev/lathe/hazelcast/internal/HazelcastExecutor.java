@@ -40,9 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's side of the {@code hazelcast} executor: keeps each capable worker's free slots,
- * sends each attempt to the worker with the most free slots, and re-submits the attempts that a
- * lost worker held. A worker is capable when it advertises every plugin of the experiment in the
+ * The driver's side of the {@code hazelcast} executor: keeps how many attempts each capable
+ * worker holds (up to twice its slots, see {@link Worker}), sends each attempt to the worker
+ * with the most room, and re-submits the attempts that a lost worker held. Its parallelism, the
+ * engine's default batch, is the sum of those capacities. A worker is capable when it advertises every plugin of the experiment in the
  * same version (and, if the executor names members, runs on one of their hosts); one that
  * refuses an attempt anyway is set aside with its reason. Workers, refusals and re-submissions
  * go to the run's event log.
@@ -73,17 +74,23 @@ final class HazelcastExecutor implements TrialExecutor {
   private ScheduledFuture<?> starving;
   private boolean closed;
 
-  /** A capable worker and how many of its slots are busy. */
+  /**
+   * A capable worker and how many attempts it holds. It is given up to twice its slots: the
+   * second half waits in its queue, so that a slot starts its next attempt as soon as one ends
+   * instead of a network round trip later.
+   */
   private static final class Worker {
     final Member member;
     final String address;
     final int slots;
+    final int capacity;
     int busy;
 
     Worker(Member member, int slots) {
       this.member = member;
       this.address = address(member);
       this.slots = slots;
+      this.capacity = 2 * slots;
     }
   }
 
@@ -214,7 +221,7 @@ final class HazelcastExecutor implements TrialExecutor {
       member.shutdown();
       throw new IllegalStateException("interrupted while waiting for workers", e);
     }
-    return Math.max(1, capable.values().stream().mapToInt(w -> w.slots).sum());
+    return Math.max(1, capable.values().stream().mapToInt(w -> w.capacity).sum());
   }
 
   /** Takes {@code m} on as a worker if it can run the experiment's trials. */
@@ -279,7 +286,8 @@ final class HazelcastExecutor implements TrialExecutor {
     while (!closed && !queue.isEmpty()) {
       Worker best = null;
       for (Worker w : capable.values()) {
-        if (w.busy < w.slots && (best == null || w.slots - w.busy > best.slots - best.busy)) {
+        if (w.busy < w.capacity
+            && (best == null || w.capacity - w.busy > best.capacity - best.busy)) {
           best = w;
         }
       }
