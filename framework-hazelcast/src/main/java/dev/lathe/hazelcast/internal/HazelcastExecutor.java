@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The driver's side of the {@code hazelcast} executor: keeps how many attempts each capable
  * worker holds (up to twice its slots, see {@link Worker}), sends each attempt to the worker
- * with the most room, and re-submits the attempts that a lost worker held. Its parallelism, the
- * engine's default batch, is the sum of those capacities. A worker is capable when it advertises every plugin of the experiment in the
- * same version (and, if the executor names members, runs on one of their hosts); one that
- * refuses an attempt anyway is set aside with its reason. Workers, refusals and re-submissions
+ * with the most room, and re-submits the attempts that a lost worker held. Its parallelism is
+ * the sum of the workers' slots; a batch of twice that keeps every slot busy. A worker is
+ * capable when it advertises every plugin of the experiment in the same version (and, if the
+ * executor names members, runs on one of their hosts); one that refuses an attempt anyway is
+ * set aside with its reason. Workers, refusals and re-submissions
  * go to the run's event log.
  *
  * <p>Hazelcast runs each attempt at least once; every future here completes exactly once, and
@@ -221,7 +222,7 @@ final class HazelcastExecutor implements TrialExecutor {
       member.shutdown();
       throw new IllegalStateException("interrupted while waiting for workers", e);
     }
-    return Math.max(1, capable.values().stream().mapToInt(w -> w.capacity).sum());
+    return Math.max(1, capable.values().stream().mapToInt(w -> w.slots).sum());
   }
 
   /** Takes {@code m} on as a worker if it can run the experiment's trials. */
@@ -340,6 +341,9 @@ final class HazelcastExecutor implements TrialExecutor {
       w.busy--;
       if (reply.refused()) {
         setAside(w.member, reply.refusal());
+        events.write("trial_resubmitted", "id", a.task.trialId(), "n", a.task.number(),
+            "attempt", a.task.attempt(), "worker", w.address, "reason",
+            "refused: " + reply.refusal());
         queue.addFirst(a);
       }
       dispatch();
