@@ -45,6 +45,10 @@ final class MemberConfigs {
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+    // Lathe keeps no data in the cluster: few partitions, few threads, no metrics.
+    config.setProperty("hazelcast.partition.count", "7");
+    config.setProperty("hazelcast.io.thread.count", "1");
+    config.getMetricsConfig().setEnabled(false);
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
