@@ -44,7 +44,7 @@ class CommandLineIT {
     }
     assertTrue(help.out().contains("2   bad experiment file"), help.toString());
     for (String command : List.of("plugins", "describe", "run", "resume", "report", "reproduce",
-        "cost", "data")) {
+        "cost", "data", "worker")) {
       Cli.Result sub = Cli.run(dir, command, "--help");
       assertEquals(0, sub.exit(), sub.toString());
       assertTrue(sub.out().startsWith("Usage: lathe " + command), sub.toString());
@@ -58,6 +58,7 @@ class CommandLineIT {
     Map<String, JsonNode> byId = new HashMap<>();
     JSON.readTree(r.out()).get("plugins").forEach(p -> byId.put(p.get("id").asText(), p));
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
+        "hazelcast",
         "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
         "small-cnn", "training"),
