@@ -160,9 +160,9 @@ class CommandLineIT {
         }
       }
     }
-    assertEquals(6, checked,
-        "dev.lathe.api, dev.lathe.core, dev.lathe.nd4j, dev.lathe.plugin.baselines,"
-            + " dev.lathe.plugin.zoo, dev.lathe.plugin.training");
+    assertEquals(7, checked,
+        "dev.lathe.api, dev.lathe.core, dev.lathe.nd4j, dev.lathe.hazelcast,"
+            + " dev.lathe.plugin.baselines, dev.lathe.plugin.zoo, dev.lathe.plugin.training");
   }
 
   static List<String> texts(JsonNode array) {
