@@ -2,7 +2,8 @@
 # Measures the distributed executor's dispatch overhead: trials that sleep a fixed time on 1, 2,
 # 3 worker JVMs beside the ideal wall time, as a ratio (and the local executor for reference).
 #   benchmarks/run-dispatch-overhead.sh [--trials N] [--sleep-ms MS] [--workers W] [--slots S]
-#                                       [--batch-factor F]
+#                                       [--batch-factor F] [--prefetch P]
+# Defaults: 1,000 trials of 20 ms, 3 workers, 4 slots each, batch 4x the slots, prefetch 1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)

@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  * worker JVMs ({@code lathe worker}, separate processes on loopback) with several slots each;
  * the run's wall time (first ask to last tell) is printed beside the ideal, trials × sleep /
  * slots, as a ratio. The {@code local} executor with the same number of threads in the driver's
- * JVM is measured in the same run as the reference without any network.
+ * JVM is measured in the same run as the reference without any network. Each measured run
+ * follows an untimed warm-up run.
  *
  * <p>Run: {@code benchmarks/run-dispatch-overhead.sh [--trials N] [--sleep-ms MS] [--workers W]
- * [--slots S] [--batch-factor F]}.
+ * [--slots S] [--batch-factor F] [--prefetch P]}.
  */
 public final class DispatchOverhead {
 
@@ -56,6 +57,7 @@ public final class DispatchOverhead {
   private final int maxWorkers;
   private final int slots;
   private final int batchFactor;
+  private final int prefetch;
 
   /**
    * A benchmark.
@@ -63,13 +65,16 @@ public final class DispatchOverhead {
    * @param maxWorkers measured with 1, 2, … up to this many workers
    * @param slots slots per worker
    * @param batchFactor trials asked at once, as a multiple of the slots
+   * @param prefetch the executor's {@code prefetch}: attempts per slot queued on a worker
    */
-  public DispatchOverhead(int trials, long sleepMs, int maxWorkers, int slots, int batchFactor) {
+  public DispatchOverhead(int trials, long sleepMs, int maxWorkers, int slots, int batchFactor,
+      int prefetch) {
     this.trials = trials;
     this.sleepMs = sleepMs;
     this.maxWorkers = maxWorkers;
     this.slots = slots;
     this.batchFactor = batchFactor;
+    this.prefetch = prefetch;
   }
 
   /** Starts the workers one by one, measuring after each; then the local executor. */
@@ -83,11 +88,11 @@ public final class DispatchOverhead {
       for (int w = 1; w <= maxWorkers; w++) {
         workers.add(startWorker(scratch, port, cluster, w));
         rows.add(run(lathe, Map.of("members", List.of("127.0.0.1:" + port),
-            "cluster-name", cluster, "port", port, "min-workers", w), "hazelcast", w,
-            scratch));
+            "cluster-name", cluster, "port", port, "min-workers", w, "prefetch", prefetch),
+            "hazelcast", w));
       }
       for (int w = 1; w <= maxWorkers; w++) {
-        rows.add(run(lathe, Map.of("threads", w * slots), "local", w, scratch));
+        rows.add(run(lathe, Map.of("threads", w * slots), "local", w));
       }
     } finally {
       for (Process p : workers) {
@@ -102,14 +107,16 @@ public final class DispatchOverhead {
     return rows;
   }
 
-  private Row run(Lathe lathe, Map<String, ?> executorSettings, String executor, int workers,
-      Path scratch) {
+  /**
+   * One measured run, after an untimed one of as many trials that sleep 0 ms: the JVMs (the
+   * driver's and the workers') reach steady state first, as in any JVM benchmark.
+   */
+  private Row run(Lathe lathe, Map<String, ?> executorSettings, String executor, int workers) {
     int total = workers * slots;
     int batch = total * batchFactor;
-    ExperimentResult result = lathe.newExperiment().name("dispatch").seed(workers)
-        .space("branin", Map.of()).evaluator("sleep", Map.of("ms", sleepMs))
-        .optimizer("random").minimize("slept_ms").trials(trials).batch(batch)
-        .executor(executor, executorSettings).store("memory", Map.of()).run();
+    experiment(lathe, executorSettings, executor, workers, batch, 0);
+    ExperimentResult result = experiment(lathe, executorSettings, executor, workers, batch,
+        sleepMs);
     if (result.trials().size() != trials
         || result.trials().stream().anyMatch(t -> !t.completed())) {
       throw new IllegalStateException(executor + " with " + workers + " workers completed "
@@ -117,6 +124,14 @@ public final class DispatchOverhead {
     }
     return new Row(executor, workers, total, batch, trials, sleepMs,
         result.elapsed().toNanos() / 1e9);
+  }
+
+  private ExperimentResult experiment(Lathe lathe, Map<String, ?> executorSettings,
+      String executor, int workers, int batch, long sleep) {
+    return lathe.newExperiment().name("dispatch-" + sleep).seed(workers)
+        .space("branin", Map.of()).evaluator("sleep", Map.of("ms", sleep))
+        .optimizer("random").minimize("slept_ms").trials(trials).batch(batch)
+        .executor(executor, executorSettings).store("memory", Map.of()).run();
   }
 
   /** Starts worker {@code n} (from 1) and waits until it serves. */
@@ -167,13 +182,17 @@ public final class DispatchOverhead {
     }
   }
 
-  /** {@code [--trials N] [--sleep-ms MS] [--workers W] [--slots S] [--batch-factor F]}. */
+  /**
+   * {@code [--trials N] [--sleep-ms MS] [--workers W] [--slots S] [--batch-factor F]
+   * [--prefetch P]}.
+   */
   public static void main(String[] args) throws Exception {
     int trials = 1000;
     long sleepMs = 20;
     int workers = 3;
     int slots = 4;
-    int batchFactor = 1;
+    int batchFactor = 4;
+    int prefetch = 1;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--trials" -> trials = Integer.parseInt(args[i + 1]);
@@ -181,12 +200,14 @@ public final class DispatchOverhead {
         case "--workers" -> workers = Integer.parseInt(args[i + 1]);
         case "--slots" -> slots = Integer.parseInt(args[i + 1]);
         case "--batch-factor" -> batchFactor = Integer.parseInt(args[i + 1]);
+        case "--prefetch" -> prefetch = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (use --trials N, --sleep-ms MS, --workers W, --slots S, --batch-factor F)");
+            + " (use --trials N, --sleep-ms MS, --workers W, --slots S, --batch-factor F,"
+            + " --prefetch P)");
       }
     }
-    print(new DispatchOverhead(trials, sleepMs, workers, slots, batchFactor).measure(),
-        System.out);
+    print(new DispatchOverhead(trials, sleepMs, workers, slots, batchFactor, prefetch)
+        .measure(), System.out);
   }
 
   /** The first of 110 ports on 127.0.0.1 that are free now, at random in 20000–40000. */

@@ -17,7 +17,7 @@ class DispatchOverheadSmokeTest {
 
   @Test
   void measuresOneWorkerAndTheLocalExecutorBesideTheIdeal() throws Exception {
-    List<DispatchOverhead.Row> rows = new DispatchOverhead(40, 10, 1, 2, 2).measure();
+    List<DispatchOverhead.Row> rows = new DispatchOverhead(40, 10, 1, 2, 2, 1).measure();
     assertEquals(List.of("hazelcast", "local"),
         rows.stream().map(DispatchOverhead.Row::executor).toList());
     for (DispatchOverhead.Row r : rows) {

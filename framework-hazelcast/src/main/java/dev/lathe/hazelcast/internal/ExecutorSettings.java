@@ -16,9 +16,11 @@ import java.util.List;
  * @param slots attempts at once on a worker or the embedded member; 0 for one per processor
  * @param minWorkers workers able to run the experiment that a driver waits for
  * @param joinTimeout how long a driver waits for them, and for any while none is left
+ * @param prefetch attempts a driver sends each worker beyond its slots, per slot: they wait in
+ *     its queue so that a slot never waits a network round trip for its next attempt
  */
 record ExecutorSettings(List<String> members, String clusterName, String bindInterface,
-    int port, int slots, int minWorkers, Duration joinTimeout) {
+    int port, int slots, int minWorkers, Duration joinTimeout, int prefetch) {
 
   /** The parameters, as {@code lathe describe hazelcast} prints them. */
   static final List<ParameterSpec> PARAMETERS = List.of(
@@ -38,7 +40,10 @@ record ExecutorSettings(List<String> members, String clusterName, String bindInt
           "workers able to run the experiment that the driver waits for before the first trial")
           .range(1, 10000),
       ParameterSpec.of("join-timeout", ParameterSpec.Type.DURATION, "60s",
-          "how long the driver waits for min-workers, and for any worker while none is left"));
+          "how long the driver waits for min-workers, and for any worker while none is left"),
+      ParameterSpec.integer("prefetch", 1,
+          "attempts per slot that the driver queues on a worker beyond its slots, hiding the"
+              + " round trip between two attempts").range(0, 64));
 
   /** The settings of a plugin context. */
   static ExecutorSettings of(Settings s) {
@@ -48,7 +53,7 @@ record ExecutorSettings(List<String> members, String clusterName, String bindInt
             .toList(),
         s.getString("cluster-name"), s.getString("interface"), s.getInt("port"),
         slots > 0 ? slots : Runtime.getRuntime().availableProcessors(),
-        s.getInt("min-workers"), s.getDuration("join-timeout"));
+        s.getInt("min-workers"), s.getDuration("join-timeout"), s.getInt("prefetch"));
   }
 
   /** Whether a driver runs its trials itself, on one embedded member. */

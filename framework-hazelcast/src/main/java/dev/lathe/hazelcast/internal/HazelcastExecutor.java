@@ -43,13 +43,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver's side of the {@code hazelcast} executor: keeps how many attempts each capable
- * worker holds (up to twice its slots, see {@link Worker}), sends each attempt to the worker
+ * worker holds (its slots and a prefetch, see {@link Worker}), sends each attempt to the worker
  * with the most room, and re-submits the attempts that a lost worker held. Its parallelism is
- * the sum of the workers' slots; a batch of twice that keeps every slot busy. A worker is
- * capable when it advertises every plugin of the experiment in the same version (and, if the
- * executor names members, runs on one of their hosts); one that refuses an attempt anyway is
- * set aside with its reason. Workers, refusals and re-submissions
- * go to the run's event log.
+ * the sum of the workers' slots; a batch of (1 + prefetch) times that keeps every slot busy.
+ * A worker is capable when it advertises every plugin of the experiment in the same version
+ * (and, if the executor names members, runs on one of their hosts); one that refuses an attempt
+ * anyway is set aside with its reason. Workers, refusals and re-submissions go to the run's
+ * event log.
  *
  * <p>Hazelcast runs each attempt at least once; every future here completes exactly once, and
  * the kernel's result store keeps one record per trial id, so results hold each trial once.
@@ -78,9 +78,9 @@ final class HazelcastExecutor implements TrialExecutor {
   private boolean closed;
 
   /**
-   * A capable worker and how many attempts it holds. It is given up to twice its slots: the
-   * second half waits in its queue, so that a slot starts its next attempt as soon as one ends
-   * instead of a network round trip later.
+   * A capable worker and how many attempts it holds. It is given up to its slots times
+   * (1 + prefetch): the ones beyond its slots wait in its queue, so that a slot starts its next
+   * attempt as soon as one ends instead of a network round trip later.
    */
   private static final class Worker {
     final Member member;
@@ -89,11 +89,11 @@ final class HazelcastExecutor implements TrialExecutor {
     final int capacity;
     int busy;
 
-    Worker(Member member, int slots) {
+    Worker(Member member, int slots, int prefetch) {
       this.member = member;
       this.address = address(member);
       this.slots = slots;
-      this.capacity = 2 * slots;
+      this.capacity = slots * (1 + prefetch);
     }
   }
 
@@ -248,7 +248,7 @@ final class HazelcastExecutor implements TrialExecutor {
       return;
     }
     int slots = Integer.parseInt(m.getAttribute(MemberConfigs.SLOTS));
-    Worker w = new Worker(m, slots);
+    Worker w = new Worker(m, slots, settings.prefetch());
     capable.put(m.getUuid(), w);
     events.write("worker_joined", "worker", w.address, "slots", slots);
     LOG.info("Worker {} joined with {} slots", w.address, slots);

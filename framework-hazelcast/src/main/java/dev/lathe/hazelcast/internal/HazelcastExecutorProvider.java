@@ -48,7 +48,8 @@ public final class HazelcastExecutorProvider implements ClusterExecutorProvider 
   public TrialExecutor create(PluginContext context, TrialRunner runner) {
     ExecutorSettings settings = ExecutorSettings.of(context.settings());
     ExecutorSettings embedded = new ExecutorSettings(List.of(), settings.clusterName(),
-        settings.bindInterface(), settings.port(), settings.slots(), 1, settings.joinTimeout());
+        settings.bindInterface(), settings.port(), settings.slots(), 1, settings.joinTimeout(),
+        settings.prefetch());
     TrialRecipe recipe = new TrialRecipe("embedded", context.seed(), "", List.of());
     return start(embedded, recipe, new TrialRunners() {
       @Override

@@ -20,10 +20,10 @@ final class MemberRuntime implements AutoCloseable {
   private final TrialRunners runners;
   private final Attempts attempts;
   private volatile String address = "?";
-  private volatile Parsed last;
+  private volatile Prepared last;
 
-  /** The last recipe parsed: drivers send the same one with every attempt. */
-  private record Parsed(byte[] json, TrialRecipe recipe) {}
+  /** The last recipe and its runner: drivers send the same recipe with every attempt. */
+  private record Prepared(byte[] json, TrialRunner runner) {}
 
   MemberRuntime(TrialRunners runners, String name) {
     this.runners = runners;
@@ -35,21 +35,27 @@ final class MemberRuntime implements AutoCloseable {
     this.address = address;
   }
 
-  /** Runs an attempt; answers with its outcome, or a refusal, as JSON. */
+  /**
+   * Runs an attempt; answers with its outcome as JSON, or with a refusal when this member lacks
+   * a plugin of the recipe or was interrupted by its own shutdown.
+   */
   byte[] run(byte[] recipeJson, byte[] taskJson) {
     TrialTask task = TrialWire.task(taskJson);
-    Parsed p = last;
+    Prepared p = last;
     if (p == null || !Arrays.equals(p.json(), recipeJson)) {
-      p = new Parsed(recipeJson, TrialRecipe.fromJson(recipeJson));
+      try {
+        p = new Prepared(recipeJson, runners.runner(TrialRecipe.fromJson(recipeJson)));
+      } catch (TrialRefusedException e) {
+        return TrialWire.refusal(e.getMessage());
+      }
       last = p;
     }
-    TrialRunner runner;
-    try {
-      runner = runners.runner(p.recipe());
-    } catch (TrialRefusedException e) {
-      return TrialWire.refusal(e.getMessage());
+    var outcome = attempts.run(p.runner(), task, address);
+    if (Thread.currentThread().isInterrupted()) {
+      // The member is shutting down (Ctrl-C, SIGTERM): the attempt goes to another worker.
+      return TrialWire.refusal("is shutting down");
     }
-    return TrialWire.outcome(attempts.run(runner, task, address));
+    return TrialWire.outcome(outcome);
   }
 
   @Override
