@@ -90,12 +90,23 @@ class DistributedIT {
     }
   }
 
+  /** Chosen on the command line: {@code --executor hazelcast --join HOST:PORT}. */
   @Test
   @Order(1)
   void aWorkerWithoutThePluginIsSetAsideWithItsReason() throws Exception {
     Path out = dir.resolve("aside");
-    Cli.Result r = Cli.run(dir, "run", experiment("aside", 30), "--plugins-dir",
-        plugins.toString(), "--out", out.toString(), "--quiet");
+    Files.writeString(dir.resolve("aside.yaml"), String.join("\n",
+        "experiment: {name: aside, seed: 17}",
+        "space: hartmann6",
+        "evaluators: [{plugin: slow, delay: 60ms}]",
+        "optimizer: random",
+        "objectives: [{minimize: value}]",
+        "budget: {trials: 30}",
+        ""));
+    Cli.Result r = Cli.run(dir, "run", "aside.yaml", "--executor", "hazelcast",
+        "--join", "127.0.0.1:" + port, "--set", "executor.cluster-name=" + cluster,
+        "--set", "executor.port=" + port, "--set", "executor.min-workers=3",
+        "--plugins-dir", plugins.toString(), "--out", out.toString(), "--quiet");
     assertEquals(0, r.exit(), r.toString());
 
     List<JsonNode> records = records(out);
@@ -138,9 +149,21 @@ class DistributedIT {
     assertTrue(resumed.errLines().stream()
         .anyMatch(l -> l.startsWith("Resuming 'crash': " + before + " trials stored")),
         resumed.toString());
-    long reused = events(out).stream()
-        .filter(e -> e.get("event").asText().equals("trial_reused")).count();
-    assertEquals(before, reused, "every trial stored before the crash is reused");
+    Set<String> storedBefore = new HashSet<>();
+    records(out).subList(0, (int) before).forEach(t -> storedBefore.add(t.get("id").asText()));
+    List<JsonNode> events = events(out);
+    int resumedAt = 0;
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).get("event").asText().equals("run_resumed")) {
+        resumedAt = i;
+      }
+    }
+    List<String> startedAfter = events.subList(resumedAt, events.size()).stream()
+        .filter(e -> e.get("event").asText().equals("trial_started"))
+        .map(e -> e.get("id").asText()).toList();
+    assertEquals(TRIALS - before, startedAfter.size(), "trials started after the resume");
+    startedAfter.forEach(id -> assertFalse(storedBefore.contains(id),
+        "trial " + id + ", stored before the crash, ran again"));
     assertEachTrialOnce(out, TRIALS);
   }
 
