@@ -260,11 +260,16 @@ final class HazelcastExecutor implements TrialExecutor {
     dispatch();
   }
 
-  /** Sets a member aside for good, with the reason, which goes to the log and the event log. */
+  /**
+   * Sets a member aside for good; the first reason goes to the log and the event log (the
+   * member's other attempts in flight may be refused too).
+   */
   private void setAside(Member m, String reason) {
     String address = address(m);
-    setAside.put(m.getUuid(), address + " " + reason);
     capable.remove(m.getUuid());
+    if (setAside.putIfAbsent(m.getUuid(), address + " " + reason) != null) {
+      return;
+    }
     events.write("worker_refused", "worker", address, "reason", reason);
     LOG.warn("Worker {} cannot run the trials of '{}': it {}; they go to the other workers",
         address, recipe.experiment(), reason);
