@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The executor {@code hazelcast} across separate JVMs on loopback: four {@code lathe worker}
  * processes, three with the plugin that the experiment needs and one without, and drivers
  * ({@code lathe run}, {@code lathe resume}) that join them. The workers are started once and
- * shared; the last test kills one of them.
+ * shared; the last two tests stop one (SIGTERM) and kill another (SIGKILL).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedIT {
@@ -169,10 +169,35 @@ class DistributedIT {
 
   @Test
   @Order(3)
+  void aWorkerStoppedMidRunHandsItsTrialsBack() throws Exception {
+    Path out = dir.resolve("stop");
+    Path log = dir.resolve("stop.log");
+    Process driver = Cli.command(dir, "run", experiment("stop", TRIALS), "--plugins-dir",
+        plugins.toString(), "--out", out.toString(), "--quiet").redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    awaitRecords(out, 30, driver);
+    Process stopped = workers.get(1);
+    stopped.destroy();
+    assertTrue(stopped.waitFor(30, TimeUnit.SECONDS), "the worker did not stop on SIGTERM");
+    assertTrue(driver.waitFor(2, TimeUnit.MINUTES), "the run did not end");
+    assertEquals(0, driver.exitValue(), Files.readString(log));
+
+    assertEachTrialOnce(out, TRIALS);
+    String address = addresses.get(1);
+    assertTrue(events(out).stream().anyMatch(e -> address.equals(e.path("worker").asText())
+        && (e.get("event").asText().equals("worker_left")
+            || e.get("event").asText().equals("worker_refused"))),
+        "no event says that " + address + " left");
+    assertTrue(read(dir.resolve("worker1.out")).contains("Worker " + address + " stopped."),
+        read(dir.resolve("worker1.out")));
+  }
+
+  @Test
+  @Order(4)
   void aWorkerKilledMidRunLosesNoTrialAndRunsNoneTwice() throws Exception {
     Path out = dir.resolve("kill");
     Path log = dir.resolve("kill.log");
-    Process driver = Cli.command(dir, "run", experiment("kill", TRIALS), "--plugins-dir",
+    Process driver = Cli.command(dir, "run", experiment("kill", TRIALS, 2), "--plugins-dir",
         plugins.toString(), "--out", out.toString(), "--quiet").redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     awaitRecords(out, 30, driver);
@@ -230,6 +255,11 @@ class DistributedIT {
 
   /** Writes the experiment file {@code name}.yaml; returns its name. */
   private static String experiment(String name, int trials) throws IOException {
+    return experiment(name, trials, 3);
+  }
+
+  /** Writes the experiment file {@code name}.yaml waiting for {@code minWorkers}; returns its name. */
+  private static String experiment(String name, int trials, int minWorkers) throws IOException {
     String file = name + ".yaml";
     Files.writeString(dir.resolve(file), String.join("\n",
         "experiment: {name: " + name + ", seed: 17}",
@@ -243,7 +273,7 @@ class DistributedIT {
         "  members: [127.0.0.1:" + port + "]",
         "  cluster-name: " + cluster,
         "  port: " + port,
-        "  min-workers: 3",
+        "  min-workers: " + minWorkers,
         "  join-timeout: 60s",
         ""));
     return file;

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +26,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--join", paramLabel = "HOST[:PORT]", split = ",",
-      description = "Members to join: other workers or drivers (repeatable, or comma-separated);"
-          + " none to start a new cluster. Only these addresses are trusted.")
+      description = "Members to join: other workers (repeatable, or comma-separated); none to"
+          + " start a new cluster.")
   List<String> join = new ArrayList<>();
 
   @Option(names = "--executor", defaultValue = "hazelcast", paramLabel = "ID",
@@ -75,13 +76,23 @@ final class WorkerCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Lathe lathe = root.open(); Worker worker = lathe.startWorker(executor, all)) {
-      Thread leave = new Thread(worker::close, "lathe-worker-leave");
-      Runtime.getRuntime().addShutdownHook(leave);
+      AtomicBoolean told = new AtomicBoolean();
+      Runnable stopped = () -> {
+        if (told.compareAndSet(false, true)) {
+          out.println("Worker " + worker.address() + " stopped.");
+          out.flush();
+        }
+      };
+      // On Ctrl-C or SIGTERM the JVM ends with its shutdown hooks: this one leaves the cluster.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        worker.close();
+        stopped.run();
+      }, "lathe-worker-leave"));
       out.println("Worker " + worker.address() + " serving with " + worker.slots()
           + " slots; cluster members: " + String.join(", ", worker.members()));
       out.flush();
       worker.awaitTermination();
-      out.println("Worker " + worker.address() + " stopped.");
+      stopped.run();
       return 0;
     }
   }
