@@ -32,8 +32,8 @@ class ArchitectureTest {
   @Test
   void everyModuleIsPresent() {
     for (String p : new String[] {"dev.lathe.api", "dev.lathe.core", "dev.lathe.testkit",
-        "dev.lathe.nd4j", "dev.lathe.hazelcast", "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo",
-        "dev.lathe.plugin.training"}) {
+        "dev.lathe.nd4j", "dev.lathe.hazelcast", "dev.lathe.plugin.baselines",
+        "dev.lathe.plugin.zoo", "dev.lathe.plugin.training"}) {
       if (lathe.stream().noneMatch(c -> c.getPackageName().startsWith(p))) {
         throw new AssertionError("no classes of " + p + " were imported; the rules would be void");
       }

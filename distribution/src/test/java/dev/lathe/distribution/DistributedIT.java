@@ -258,7 +258,7 @@ class DistributedIT {
     return experiment(name, trials, 3);
   }
 
-  /** Writes the experiment file {@code name}.yaml waiting for {@code minWorkers}; returns its name. */
+  /** Writes {@code name}.yaml, whose driver waits for {@code minWorkers}; returns its name. */
   private static String experiment(String name, int trials, int minWorkers) throws IOException {
     String file = name + ".yaml";
     Files.writeString(dir.resolve(file), String.join("\n",

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param settings its effective settings as text, defaults included
  */
 public record RecipeComponent(
-    String role, ExtensionPoint point, String plugin, String version, Map<String, String> settings) {
+    String role, ExtensionPoint point, String plugin, String version,
+    Map<String, String> settings) {
 
   /** Checks and copies the parts. */
   public RecipeComponent {

@@ -46,7 +46,7 @@ public final class RecipeTrials implements TrialRunners {
     this.chains = chains;
   }
 
-  /** The runners of a worker: any recipe whose plugins {@code catalog} holds in the same versions. */
+  /** The runners of a worker: any recipe whose plugins {@code catalog} holds, same versions. */
   public static RecipeTrials fromCatalog(PluginCatalog catalog) {
     Set<String> capabilities = new LinkedHashSet<>();
     for (CatalogEntry e : catalog.entries()) {
