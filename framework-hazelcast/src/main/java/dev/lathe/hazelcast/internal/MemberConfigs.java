@@ -48,6 +48,9 @@ final class MemberConfigs {
     // Lathe keeps no data in the cluster: few partitions, few threads, no metrics.
     config.setProperty("hazelcast.partition.count", "7");
     config.setProperty("hazelcast.io.thread.count", "1");
+    config.setProperty("hazelcast.operation.thread.count", "1");
+    config.setProperty("hazelcast.operation.generic.thread.count", "1");
+    config.setProperty("hazelcast.event.thread.count", "1");
     config.getMetricsConfig().setEnabled(false);
 
     NetworkConfig network = config.getNetworkConfig();
