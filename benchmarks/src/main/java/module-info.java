@@ -10,5 +10,6 @@ module dev.lathe.benchmarks {
 
   exports dev.lathe.benchmarks;
 
+  provides dev.lathe.api.spi.EvaluatorProvider with dev.lathe.benchmarks.SleepEvaluatorProvider;
   uses dev.lathe.api.spi.AcceleratorProvider;
 }

@@ -30,10 +30,21 @@ final class Cli {
 
   private Cli() {}
 
+  /** What ./lathe passes for Hazelcast, the distributed executor. */
+  static final List<String> HAZELCAST_FLAGS = List.of(
+      "--add-modules", "java.se,jdk.net,jdk.management,jdk.unsupported",
+      "--add-exports", "java.base/jdk.internal.ref=com.hazelcast.core",
+      "--add-opens", "java.base/java.lang=com.hazelcast.core",
+      "--add-opens", "java.base/sun.nio.ch=com.hazelcast.core",
+      "--add-opens", "java.management/sun.management=com.hazelcast.core",
+      "--add-opens", "jdk.management/com.sun.management.internal=com.hazelcast.core");
+
   /** The command that starts the CLI with {@code args}, in {@code dir}. */
   static ProcessBuilder command(Path dir, String... args) {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(HAZELCAST_FLAGS);
+    cmd.addAll(List.of(
         "-Duser.home=" + dir, "-p", MODULES.toString(), "-cp", CLASSPATH.resolve("*").toString(),
         "-m", "dev.lathe.core/dev.lathe.core.internal.cli.LatheCommand"));
     cmd.addAll(List.of(args));

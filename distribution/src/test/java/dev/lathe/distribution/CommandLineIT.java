@@ -45,7 +45,7 @@ class CommandLineIT {
     }
     assertTrue(help.out().contains("2   bad experiment file"), help.toString());
     for (String command : List.of("plugins", "describe", "run", "resume", "report", "reproduce",
-        "cost", "data", "ledger")) {
+        "cost", "data", "ledger", "worker")) {
       Cli.Result sub = Cli.run(dir, command, "--help");
       assertEquals(0, sub.exit(), sub.toString());
       assertTrue(sub.out().startsWith("Usage: lathe " + command), sub.toString());
@@ -59,7 +59,7 @@ class CommandLineIT {
     Map<String, JsonNode> byId = new HashMap<>();
     JSON.readTree(r.out()).get("plugins").forEach(p -> byId.put(p.get("id").asText(), p));
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
-        "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
+        "hazelcast", "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
         "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3"),
         byId.keySet());
@@ -165,8 +165,8 @@ class CommandLineIT {
     assertEquals(new TreeSet<>(List.of(
         "dev.lathe.api", "dev.lathe.core", "dev.lathe.nd4j", "dev.lathe.registry",
         "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo", "dev.lathe.plugin.training",
-        "dev.lathe.plugin.chainsplitter", "dev.lathe.plugin.sparch", "dev.lathe.plugin.ofa")),
-        checked);
+        "dev.lathe.plugin.chainsplitter", "dev.lathe.plugin.sparch", "dev.lathe.plugin.ofa",
+        "dev.lathe.hazelcast")), checked);
   }
 
   static List<String> texts(JsonNode array) {

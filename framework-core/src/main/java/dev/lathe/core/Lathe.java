@@ -22,6 +22,7 @@ import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.catalog.PluginCatalog;
 import dev.lathe.core.internal.catalog.PluginDirectories;
 import dev.lathe.core.internal.catalog.PluginDiscovery;
+import dev.lathe.core.internal.cluster.ClusterExecutorProvider;
 import dev.lathe.core.internal.config.Component;
 import dev.lathe.core.internal.config.ExperimentFiles;
 import dev.lathe.core.internal.config.Suggestions;
@@ -32,6 +33,7 @@ import dev.lathe.core.internal.data.DataStore;
 import dev.lathe.core.internal.engine.DefaultPluginContext;
 import dev.lathe.core.internal.engine.ExperimentEngine;
 import dev.lathe.core.internal.engine.Provenances;
+import dev.lathe.core.internal.engine.RecipeTrials;
 import dev.lathe.core.internal.report.Reports;
 import dev.lathe.core.internal.store.JsonRecordCodec;
 import dev.lathe.api.metric.Origin;
@@ -343,17 +345,8 @@ public final class Lathe implements AutoCloseable {
   }
 
   private static SettingsView networkSettings(CatalogEntry entry, List<String> settings) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String setting : settings) {
-      int eq = setting.indexOf('=');
-      if (eq <= 0 || setting.substring(0, eq).isBlank()) {
-        throw new LatheException(LatheException.Kind.CONFIGURATION, "--set '" + setting
-            + "': expected KEY=VALUE, e.g. r=160");
-      }
-      values.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
-    }
     return ExperimentFiles.settings(entry.id(), entry.provider().parameters(), "network",
-        values, Path.of("").toAbsolutePath());
+        keyValues(settings, "--set", "r=160"), Path.of("").toAbsolutePath());
   }
 
   private static Network create(CatalogEntry entry, SettingsView settings) {
@@ -368,6 +361,61 @@ public final class Lathe implements AutoCloseable {
       throw new LatheException(LatheException.Kind.PLUGIN, "network '" + entry.id() + "' ("
           + entry.location() + ") failed: " + e, e);
     }
+  }
+
+  /**
+   * Starts a worker of the distributed executor {@code executor} in this JVM: a cluster member
+   * that runs trials with this kernel's plugins for any driver of its cluster, until closed.
+   *
+   * @param settings {@code key=value} settings of the executor (members to join, interface,
+   *     port, slots, ...), validated against its parameters as an experiment's are
+   * @throws LatheException of kind {@link LatheException.Kind#CONFIGURATION} for an unknown
+   *     executor, one that runs trials only in its own JVM, or a bad setting; of kind
+   *     {@link LatheException.Kind#PLUGIN} if the executor fails to start the worker
+   */
+  public Worker startWorker(String executor, List<String> settings) {
+    List<String> clusters = catalog.entries(ExtensionPoint.EXECUTOR).stream()
+        .filter(e -> e.provider() instanceof ClusterExecutorProvider).map(CatalogEntry::id)
+        .toList();
+    CatalogEntry entry = catalog.find(ExtensionPoint.EXECUTOR, executor).orElseThrow(() ->
+        new LatheException(LatheException.Kind.CONFIGURATION, "no executor '" + executor + "'"
+            + Suggestions.didYouMean(executor, clusters) + clusterExecutors(clusters)));
+    if (!(entry.provider() instanceof ClusterExecutorProvider cluster)) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, "executor '" + executor
+          + "' runs trials in the driver's JVM only; a worker needs a distributed executor"
+          + clusterExecutors(clusters));
+    }
+    SettingsView view = ExperimentFiles.settings(entry.id(), entry.provider().parameters(),
+        "executor", keyValues(settings, "--set", "slots=4"), Path.of("").toAbsolutePath());
+    try {
+      return cluster.startWorker(new DefaultPluginContext(entry.id(), view, 0,
+          Path.of(System.getProperty("java.io.tmpdir"), "lathe-worker"),
+          DefaultPluginContext.defaultCacheDirectory()), RecipeTrials.fromCatalog(catalog));
+    } catch (LatheException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, "executor '" + executor + "' ("
+          + entry.location() + ") could not start a worker: " + e.getMessage(), e);
+    }
+  }
+
+  private static String clusterExecutors(List<String> clusters) {
+    return clusters.isEmpty() ? "; no distributed executor is installed"
+        : "; distributed executors: " + String.join(", ", clusters);
+  }
+
+  private static Map<String, String> keyValues(List<String> settings, String option,
+      String example) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String setting : settings) {
+      int eq = setting.indexOf('=');
+      if (eq <= 0 || setting.substring(0, eq).isBlank()) {
+        throw new LatheException(LatheException.Kind.CONFIGURATION, option + " '" + setting
+            + "': expected KEY=VALUE, e.g. " + example);
+      }
+      values.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+    }
+    return values;
   }
 
   /**
