@@ -5,10 +5,12 @@ import java.util.Arrays;
 
 /**
  * A reusable Dijkstra search over out-edges or in-edges that stays inside one region of the
- * vertices ({@code region[v] == region[root]}), stops at a radius, and advances one settled vertex
- * per {@link #step()} so that an out-search and an in-search can grow side by side. Arrays are
- * allocated once per graph; each search resets only the vertices it touched, so a search costs
- * O((t + e) log t) for t touched vertices and e scanned edges, not O(n).
+ * vertices ({@code region[v] == region[root]}) and stops at a radius. Besides running to its end
+ * ({@link #finish()}), it can be driven one vertex at a time ({@link #peekKey()}, {@link #pop()},
+ * {@link #expand(int)}) so that an out-search and an in-search can grow side by side and skip the
+ * vertices that cannot lie in a round-trip ball. Arrays are allocated once per graph; each search
+ * resets only the vertices it touched, so a search costs O((t + e) log t) for t touched vertices
+ * and e scanned edges, not O(n).
  */
 final class BoundedSearch {
 
@@ -29,7 +31,6 @@ final class BoundedSearch {
   private int[] region;
   private int regionLabel;
   private double radius;
-  private BoundedSearch within;
 
   BoundedSearch(Graph graph, boolean out) {
     int n = graph.vertexCount();
@@ -64,34 +65,32 @@ final class BoundedSearch {
     this.region = region;
     this.regionLabel = region[root];
     this.radius = radius;
-    this.within = null;
     dist[root] = 0;
     touch(root);
     push(root);
   }
 
-  /**
-   * From now on, relaxes only edges into vertices that {@code other} has settled: once one
-   * direction's ball is complete, the other needs no vertex outside it (see the derivation).
-   */
-  void restrictTo(BoundedSearch other) {
-    this.within = other;
-  }
-
   /** Runs the search to its end. */
   void finish() {
-    while (step()) {
-      // settles one vertex per step
+    while (heapSize > 0) {
+      expand(pop());
     }
   }
 
-  /** Settles the next vertex; false when nothing within the radius is left. */
-  boolean step() {
-    if (heapSize == 0) {
-      return false;
-    }
+  /** The smallest tentative distance still queued: a lower bound for every unsettled vertex. */
+  double peekKey() {
+    return heapSize == 0 ? Double.POSITIVE_INFINITY : dist[heap[0]];
+  }
+
+  /** Settles the queued vertex nearest the root and returns it; the queue must not be empty. */
+  int pop() {
     int u = pollMin();
     state[u] = SETTLED;
+    return u;
+  }
+
+  /** Relaxes the edges of the settled vertex {@code u}. */
+  void expand(int u) {
     double du = dist[u];
     Graph g = graph;
     if (out) {
@@ -103,12 +102,10 @@ final class BoundedSearch {
         relax(g.inSource(i), du + g.inWeight(i), g.inEdge(i));
       }
     }
-    return true;
   }
 
   private void relax(int v, double dv, int edge) {
-    if (dv < dist[v] && dv <= radius && region[v] == regionLabel
-        && (within == null || within.isSettled(v))) {
+    if (dv < dist[v] && dv <= radius && region[v] == regionLabel) {
       if (state[v] == UNSEEN) {
         touch(v);
         dist[v] = dv;
@@ -120,11 +117,6 @@ final class BoundedSearch {
         siftUp(position[v]);
       }
     }
-  }
-
-  /** Whether the search has finished (nothing left within the radius). */
-  boolean isDone() {
-    return heapSize == 0;
   }
 
   boolean isSettled(int v) {

@@ -5,10 +5,14 @@ import java.util.Arrays;
 
 /**
  * Round-trip balls {@code {z : d(c→z) + d(z→c) ≤ r}} inside one region of the vertices, grown by
- * an out-search and an in-search side by side: when one direction has settled everything within
- * the radius, the other is restricted to what the first settled, since every vertex of a shortest
- * path between the center and a ball member is itself a ball member. The cost is therefore that
- * of the smaller of the two one-directional balls plus the restricted search.
+ * an out-search and an in-search side by side, always advancing the one whose next distance is
+ * smaller. A settled vertex {@code z} is expanded only if {@code d(z) + λ ≤ r}, where {@code λ}
+ * is the other search's distance of {@code z} if it has settled {@code z}, else the other
+ * search's smallest queued distance (a lower bound). Every vertex of a shortest path between the
+ * center and a member is a member, so members are never skipped and get exact distances in both
+ * searches (docs/reproductions/spanner.md); non-members are mostly not expanded beyond radius
+ * {@code r/2}, which is what makes a ball cheap when one-directional balls are much larger than
+ * round-trip ones.
  */
 final class RoundTripBalls {
 
@@ -31,19 +35,25 @@ final class RoundTripBalls {
   int grow(int center, int[] region, double radius) {
     out.start(center, region, radius);
     in.start(center, region, radius);
-    while (out.step() & in.step()) {
-      settled += 2;
-    }
-    BoundedSearch complete = out.isDone() ? out : in;
-    BoundedSearch other = complete == out ? in : out;
-    other.restrictTo(complete);
-    while (other.step()) {
-      settled++;
+    while (true) {
+      double outKey = out.peekKey();
+      double inKey = in.peekKey();
+      if (outKey == Double.POSITIVE_INFINITY && inKey == Double.POSITIVE_INFINITY) {
+        break;
+      }
+      BoundedSearch next = outKey <= inKey ? out : in;
+      BoundedSearch other = next == out ? in : out;
+      int z = next.pop();
+      double otherBound = other.isSettled(z) ? other.distance(z) : other.peekKey();
+      if (next.distance(z) + otherBound <= radius) {
+        next.expand(z);
+        settled++;
+      }
     }
     size = 0;
-    for (int i = 0, t = complete.touchedCount(); i < t; i++) {
-      int z = complete.touchedVertex(i);
-      if (complete.isSettled(z) && other.isSettled(z)) {
+    for (int i = 0, t = out.touchedCount(); i < t; i++) {
+      int z = out.touchedVertex(i);
+      if (out.isSettled(z) && in.isSettled(z)) {
         double d = out.distance(z) + in.distance(z);
         if (d <= radius) {
           if (size == members.length) {
@@ -58,7 +68,7 @@ final class RoundTripBalls {
     return size;
   }
 
-  /** The {@code i}-th member of the last ball, in the order the complete search settled it. */
+  /** The {@code i}-th member of the last ball, in the order the out-search reached it. */
   int member(int i) {
     return members[i];
   }
@@ -88,7 +98,7 @@ final class RoundTripBalls {
     return in.treeEdge(z);
   }
 
-  /** The vertices settled by all searches so far: the work of the construction. */
+  /** The vertices expanded by all searches so far: the work of the construction. */
   long settledVertices() {
     return settled;
   }
