@@ -5,6 +5,7 @@
  */
 module dev.lathe.plugin.spanner {
   requires dev.lathe.api;
+  requires java.management;
 
   provides dev.lathe.api.spi.GraphAlgorithmProvider with
       dev.lathe.plugin.spanner.SpannerProvider;

@@ -60,8 +60,10 @@ class CommandLineIT {
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
         "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
-        "small-cnn", "training"),
+        "small-cnn", "training", "spanner"),
         byId.keySet());
+    assertEquals(List.of("graph-algorithm", "reproduction"),
+        texts(byId.get("spanner").get("extension_points")));
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
     assertEquals(List.of("result-store", "executor"), texts(byId.get("local").get("extension_points")));
     for (JsonNode p : byId.values()) {
@@ -159,9 +161,9 @@ class CommandLineIT {
         }
       }
     }
-    assertEquals(6, checked,
+    assertEquals(7, checked,
         "dev.lathe.api, dev.lathe.core, dev.lathe.nd4j, dev.lathe.plugin.baselines,"
-            + " dev.lathe.plugin.zoo, dev.lathe.plugin.training");
+            + " dev.lathe.plugin.zoo, dev.lathe.plugin.training, dev.lathe.plugin.spanner");
   }
 
   static List<String> texts(JsonNode array) {

@@ -28,6 +28,10 @@ final class RealGraphs {
   static final List<String> FILES = List.of("liechtenstein-2013-08-03.osm.pbf",
       "NotreDame_www.mtx", "4elt.graph");
 
+  /** The road network as OpenStreetMap XML, read when the PBF reader's library is absent. */
+  static final List<String> ROAD_XML = List.of("liechtenstein-2013-08-03.osm.gz",
+      "liechtenstein-2013-08-03.osm");
+
   private RealGraphs() {}
 
   /** The graphs whose files are present in {@code folder}; {@code missing} receives the rest. */
@@ -45,11 +49,18 @@ final class RealGraphs {
         case "4elt.graph" -> graphs.add(new Named("4elt",
             largestComponent(Metis.read(path).graph())));
         default -> {
+          OsmRoads roads = OsmRoads.reader().largestStronglyConnectedComponent(true);
           try {
-            graphs.add(new Named("liechtenstein-roads", OsmRoads.reader()
-                .largestStronglyConnectedComponent(true).read(path).graph()));
-          } catch (IllegalStateException e) {
-            missing.add(file + " (" + e.getMessage() + ")");
+            graphs.add(new Named("liechtenstein-roads", roads.read(path).graph()));
+          } catch (IllegalStateException noLibrary) {
+            Path xml = ROAD_XML.stream().map(folder::resolve).filter(Files::isRegularFile)
+                .findFirst().orElse(null);
+            if (xml == null) {
+              missing.add(file + " (" + noLibrary.getMessage() + "; or decompress its .osm.bz2"
+                  + " twin to " + ROAD_XML.get(0) + ")");
+            } else {
+              graphs.add(new Named("liechtenstein-roads", roads.read(xml).graph()));
+            }
           }
         }
       }
