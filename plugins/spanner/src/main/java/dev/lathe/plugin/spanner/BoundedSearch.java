@@ -5,9 +5,8 @@ import java.util.Arrays;
 
 /**
  * A reusable Dijkstra search over out-edges or in-edges that stays inside one region of the
- * vertices ({@code region[v] == region[root]}) and stops at a radius. Besides running to its end
- * ({@link #finish()}), it can be driven one vertex at a time ({@link #peekKey()}, {@link #pop()},
- * {@link #expand(int)}) so that an out-search and an in-search can grow side by side and skip the
+ * vertices ({@code region[v] == region[root]}) and stops at a radius. It is driven one vertex at
+ * a time ({@link #peekKey()}, {@link #pop()}, {@link #expand(int)}) so that an out-search and an in-search can grow side by side and skip the
  * vertices that cannot lie in a round-trip ball. Arrays are allocated once per graph; each search
  * resets only the vertices it touched, so a search costs O((t + e) log t) for t touched vertices
  * and e scanned edges, not O(n).
@@ -68,13 +67,6 @@ final class BoundedSearch {
     dist[root] = 0;
     touch(root);
     push(root);
-  }
-
-  /** Runs the search to its end. */
-  void finish() {
-    while (heapSize > 0) {
-      expand(pop());
-    }
   }
 
   /** The smallest tentative distance still queued: a lower bound for every unsettled vertex. */

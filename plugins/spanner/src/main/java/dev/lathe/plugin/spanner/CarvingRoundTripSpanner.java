@@ -123,7 +123,7 @@ final class CarvingRoundTripSpanner extends SourcewiseSpanner {
         }
       }
     }
-    return new Construction(kept.toGraph(), balls.settledVertices(), scaleCount, clusters);
+    return new Construction(kept.toGraph(), balls.expandedVertices(), scaleCount, clusters);
   }
 
   private static void shuffle(int[] a, SplittableRandom random) {

@@ -7,7 +7,6 @@ final class KeptEdges {
 
   private final Graph graph;
   private final boolean[] kept;
-  private int count;
 
   KeptEdges(Graph graph) {
     this.graph = graph;
@@ -16,9 +15,8 @@ final class KeptEdges {
 
   /** Keeps edge {@code e}; -1 (no edge) is ignored. */
   void keep(int e) {
-    if (e >= 0 && !kept[e]) {
+    if (e >= 0) {
       kept[e] = true;
-      count++;
     }
   }
 
@@ -29,14 +27,6 @@ final class KeptEdges {
       keep(balls.outTreeEdge(z));
       keep(balls.inTreeEdge(z));
     }
-  }
-
-  boolean isKept(int e) {
-    return kept[e];
-  }
-
-  int count() {
-    return count;
   }
 
   /** The spanner: the same vertices, the kept edges in the graph's order. */

@@ -42,9 +42,4 @@ record LogLogFit(double slope, double scale) {
     double intercept = (sy - slope * sx) / n;
     return new LogLogFit(slope, Math.exp(intercept));
   }
-
-  /** The fitted {@code y} at {@code x}. */
-  double at(double x) {
-    return scale * Math.pow(x, slope);
-  }
 }

@@ -99,7 +99,7 @@ final class RoundTripBalls {
   }
 
   /** The vertices expanded by all searches so far: the work of the construction. */
-  long settledVertices() {
+  long expandedVertices() {
     return settled;
   }
 }

@@ -125,7 +125,7 @@ final class RoundTripCoverSpanner extends SourcewiseSpanner {
         carved[carvedList[i]] = false;
       }
     }
-    return new Construction(kept.toGraph(), balls.settledVertices(), scaleCount, clusters);
+    return new Construction(kept.toGraph(), balls.expandedVertices(), scaleCount, clusters);
   }
 
   /**

@@ -11,8 +11,11 @@ import dev.lathe.api.graph.GraphAlgorithm;
  */
 abstract class SourcewiseSpanner implements GraphAlgorithm<Graph> {
 
-  /** What one construction kept and how much it searched. */
-  record Construction(Graph spanner, long settledVertices, int scales, long clusters) {}
+  /**
+   * What one construction kept and how much it searched: vertices expanded by its searches
+   * (settled ones for the exact baseline), scales treated, balls (or trees) grown.
+   */
+  record Construction(Graph spanner, long expandedVertices, int scales, long balls) {}
 
   private final int sourceCount;
 
