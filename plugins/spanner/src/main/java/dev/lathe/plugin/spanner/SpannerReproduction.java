@@ -61,6 +61,9 @@ final class SpannerReproduction implements Reproduction {
   private static final List<Claim> CLAIMS = List.of(STRETCH, SIZE, TIME_EDGES, TIME_SOURCES,
       CROSSOVER, REAL_GRAPHS);
 
+  /** The time-vs-m sweep verifies its spanners up to this many vertices. */
+  static final int VERIFIED_SIZE = 4_000;
+
   /** The roundtrip construction runs only where {@code s^{1/k}} is at most this many. */
   static final double MAX_GROWTH = 32;
 
@@ -76,6 +79,21 @@ final class SpannerReproduction implements Reproduction {
    */
   record Plan(int stretchVertices, List<Integer> stretchSources, List<Integer> edgeSweep,
       int sourceVertices, List<Integer> sourceSweep, List<Integer> realSources) {
+
+    /**
+     * The plan of {@code mode} with every vertex count multiplied by {@code scale} (at least 20
+     * vertices); source counts larger than a graph become the whole graph.
+     */
+    static Plan of(Mode mode, double scale) {
+      Plan p = of(mode);
+      return new Plan(scaled(p.stretchVertices(), scale), p.stretchSources(),
+          p.edgeSweep().stream().map(n -> scaled(n, scale)).toList(),
+          scaled(p.sourceVertices(), scale), p.sourceSweep(), p.realSources());
+    }
+
+    private static int scaled(int n, double scale) {
+      return Math.max(20, (int) Math.round(n * scale));
+    }
 
     static Plan of(Mode mode) {
       return mode == Mode.QUICK
@@ -108,15 +126,20 @@ final class SpannerReproduction implements Reproduction {
 
   private final long seed;
   private final double confidence;
+  private final double scale;
   private final Path graphFolder;
   private final Logger log;
   private final Map<Mode, Map<String, List<Run>>> experiments = new EnumMap<>(Mode.class);
   private final Map<Mode, List<String>> missing = new EnumMap<>(Mode.class);
   private boolean warm;
 
-  SpannerReproduction(long seed, double confidence, Path graphFolder, Logger log) {
+  /**
+   * @param scale multiplies every graph size of the plan (1 as documented; tests use less)
+   */
+  SpannerReproduction(long seed, double confidence, double scale, Path graphFolder, Logger log) {
     this.seed = seed;
     this.confidence = confidence;
+    this.scale = scale;
     this.graphFolder = graphFolder;
     this.log = log;
   }
@@ -133,37 +156,38 @@ final class SpannerReproduction implements Reproduction {
 
   @Override
   public ClaimResult check(Claim claim, Mode mode) throws IOException {
-    Plan plan = Plan.of(mode);
-    String scale = (mode == Mode.QUICK ? "quick" : "full") + " mode, seed " + seed
-        + ", confidence c = " + confidence + "; ";
+    Plan plan = Plan.of(mode, scale);
+    String setup = (mode == Mode.QUICK ? "quick" : "full") + " mode, seed " + seed
+        + ", confidence c = " + confidence + (scale == 1 ? "" : ", sizes x " + scale)
+        + "; ";
     if (claim.equals(STRETCH)) {
       List<Run> runs = new ArrayList<>(runs(mode, "grid", () -> stretchGrid(plan)));
       runs.addAll(runs(mode, "edges", () -> edgeSweep(plan)));
-      return stretch(runs, scale + "generated graphs of " + plan.stretchVertices()
+      return stretch(runs, setup + "generated graphs of " + plan.stretchVertices()
           + " vertices (uniform, grid, web), s in " + plan.stretchSources() + ", k = 1..4, and"
-          + " the time-vs-m sweep up to 4,000 vertices");
+          + " the time-vs-m sweep up to " + VERIFIED_SIZE + " vertices");
     }
     if (claim.equals(SIZE)) {
-      return size(runs(mode, "grid", () -> stretchGrid(plan)), scale);
+      return size(runs(mode, "grid", () -> stretchGrid(plan)), setup);
     }
     if (claim.equals(TIME_EDGES)) {
-      return timeVersusEdges(runs(mode, "edges", () -> edgeSweep(plan)), scale);
+      return timeVersusEdges(runs(mode, "edges", () -> edgeSweep(plan)), setup);
     }
     if (claim.equals(TIME_SOURCES)) {
-      return timeVersusSources(runs(mode, "sources", () -> sourceSweep(plan)), scale);
+      return timeVersusSources(runs(mode, "sources", () -> sourceSweep(plan)), setup);
     }
     if (claim.equals(CROSSOVER)) {
-      return crossover(runs(mode, "sources", () -> sourceSweep(plan)), plan, scale);
+      return crossover(runs(mode, "sources", () -> sourceSweep(plan)), plan, setup);
     }
     if (claim.equals(REAL_GRAPHS)) {
       List<Run> runs = runs(mode, "real", () -> realGraphs(mode, plan));
       List<String> absent = missing.getOrDefault(mode, List.of());
       if (runs.isEmpty()) {
         return new ClaimResult(REAL_GRAPHS, "not measured", Verdict.PARTIAL, Origin.MEASURED,
-            scale + "no real graph in " + graphFolder + " (missing: " + String.join(", ", absent)
+            setup + "no real graph in " + graphFolder + " (missing: " + String.join(", ", absent)
                 + "); run benchmarks/fetch-graph-data.sh");
       }
-      ClaimResult r = stretch(runs, scale + "real graphs from " + graphFolder
+      ClaimResult r = stretch(runs, setup + "real graphs from " + graphFolder
           + (absent.isEmpty() ? "" : " (missing: " + String.join(", ", absent) + ")"));
       return new ClaimResult(REAL_GRAPHS, r.measured(), r.verdict(), r.origin(), r.note());
     }
@@ -210,7 +234,7 @@ final class SpannerReproduction implements Reproduction {
     for (GraphFamily family : List.of(GraphFamily.GRID, GraphFamily.UNIFORM)) {
       for (int n : plan.edgeSweep()) {
         Graph g = family.generate(n, 8, seed);
-        boolean verify = n <= 4_000;
+        boolean verify = n <= VERIFIED_SIZE;
         runs.add(run(family.label(), g, new ExactSourcewiseSpanner(10), 0, verify));
         runs.add(run(family.label(), g, roundtrip(10, 2), 2, verify));
         runs.add(run(family.label(), g, new RoundTripCoverSpanner(10, 2, 0), 2, verify));
@@ -222,7 +246,7 @@ final class SpannerReproduction implements Reproduction {
   private List<Run> sourceSweep(Plan plan) {
     List<Run> runs = new ArrayList<>();
     Graph g = GraphFamily.UNIFORM.generate(plan.sourceVertices(), 16, seed);
-    for (int s : plan.sourceSweep()) {
+    for (int s : sweep(plan, g.vertexCount())) {
       runs.add(run("uniform", g, new ExactSourcewiseSpanner(s), 0, false));
       for (int k : new int[] {2, 4}) {
         runs.add(run("uniform", g, roundtrip(s, k), k, false));
@@ -321,7 +345,7 @@ final class SpannerReproduction implements Reproduction {
         + " ln(1/p), p = min(1/2, s^(-1/k)); cover bound (2k-1)(1+1/(2k))");
   }
 
-  private static ClaimResult size(List<Run> runs, String scale) {
+  private static ClaimResult size(List<Run> runs, String setup) {
     List<Run> roundtrip = runs.stream().filter(r -> r.method().equals("roundtrip")).toList();
     Run largest = max(roundtrip, r -> true, Run::sizeRatio);
     StringBuilder slopes = new StringBuilder();
@@ -343,12 +367,12 @@ final class SpannerReproduction implements Reproduction {
     return new ClaimResult(SIZE, format("edges <= %.3f n s^(1/k) ln^2 n (largest at %s s=%d"
         + " k=%d: %,d of %,d edges)", ratio, largest.graph(), largest.s(), largest.k(),
         largest.edges(), largest.m()), ratio <= 1 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED,
-        Origin.MEASURED, scale + roundtrip.size() + " roundtrip spanners" + slopes
+        Origin.MEASURED, setup + roundtrip.size() + " roundtrip spanners" + slopes
         + "; at these sizes n s^(1/k) ln^2 n exceeds m, so the bound does not bind: the spanners"
         + " keep a large part of sparse graphs");
   }
 
-  private static ClaimResult timeVersusEdges(List<Run> runs, String scale) {
+  private static ClaimResult timeVersusEdges(List<Run> runs, String setup) {
     StringBuilder measured = new StringBuilder();
     boolean near = true;
     for (String family : List.of("grid", "uniform")) {
@@ -367,12 +391,12 @@ final class SpannerReproduction implements Reproduction {
           reference));
     }
     return new ClaimResult(TIME_EDGES, "log-log slopes of time vs m: " + measured,
-        near ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, Origin.MEASURED, scale
+        near ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, Origin.MEASURED, setup
         + "s = 10, k = 2, degree 8, one run per size; the verdict asks the roundtrip slope to"
         + " stay at or below that of m ln^5 n over the same range");
   }
 
-  private static ClaimResult timeVersusSources(List<Run> runs, String scale) {
+  private static ClaimResult timeVersusSources(List<Run> runs, String setup) {
     StringBuilder measured = new StringBuilder();
     boolean within = true;
     for (int k : new int[] {2, 4}) {
@@ -389,19 +413,19 @@ final class SpannerReproduction implements Reproduction {
         .slope(), fit(cover, Run::s, Run::seconds).slope()));
     Run any = runs.get(0);
     return new ClaimResult(TIME_SOURCES, "log-log slopes of time vs s: " + measured,
-        within ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, Origin.MEASURED, scale
+        within ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, Origin.MEASURED, setup
         + format("uniform graph, n = %,d, m = %,d; roundtrip fitted where s^(-1/k) < 1/2 (below,"
         + " p = 1/2 and the repetitions do not grow); the verdict allows 1/k + 0.25", any.n(),
         any.m()));
   }
 
-  private static ClaimResult crossover(List<Run> runs, Plan plan, String scale) {
+  private static ClaimResult crossover(List<Run> runs, Plan plan, String setup) {
     StringBuilder measured = new StringBuilder();
     boolean reached = false;
     for (int k : new int[] {4, 2}) {
       int kk = k;
       Integer first = null;
-      for (int s : plan.sourceSweep()) {
+      for (int s : sweep(plan, runs.get(0).n())) {
         Run rt = find(runs, "roundtrip", k, s);
         Run ex = find(runs, "exact", 0, s);
         if (first == null && rt.seconds() < ex.seconds()) {
@@ -415,7 +439,8 @@ final class SpannerReproduction implements Reproduction {
       LogLogFit rt = fit(rtLine, Run::s, Run::seconds);
       LogLogFit ex = fit(exLine, Run::s, Run::seconds);
       double extrapolated = Math.pow(rt.scale() / ex.scale(), 1 / (ex.slope() - rt.slope()));
-      int largest = plan.sourceSweep().get(plan.sourceSweep().size() - 1);
+      List<Integer> sweep = sweep(plan, runs.get(0).n());
+      int largest = sweep.get(sweep.size() - 1);
       Run rtLast = find(runs, "roundtrip", k, largest);
       Run exLast = find(runs, "exact", 0, largest);
       if (first != null) {
@@ -431,12 +456,17 @@ final class SpannerReproduction implements Reproduction {
     }
     Run any = runs.get(0);
     return new ClaimResult(CROSSOVER, measured.toString().strip(),
-        reached ? Verdict.REPRODUCED : Verdict.PARTIAL, Origin.MEASURED, scale
+        reached ? Verdict.REPRODUCED : Verdict.PARTIAL, Origin.MEASURED, setup
         + format("uniform graph, n = %,d, m = %,d; extrapolation from the log-log fits of time"
         + " vs s (a crossover beyond s = n needs a larger graph)", any.n(), any.m()));
   }
 
   // ---- helpers -----------------------------------------------------------------------------
+
+  /** The source counts of the time-vs-s sweep on a graph of {@code n} vertices. */
+  private static List<Integer> sweep(Plan plan, int n) {
+    return plan.sourceSweep().stream().map(s -> Math.min(s, n)).distinct().toList();
+  }
 
   private static List<Run> filter(List<Run> runs, String method) {
     return runs.stream().filter(r -> r.method().equals(method)).toList();

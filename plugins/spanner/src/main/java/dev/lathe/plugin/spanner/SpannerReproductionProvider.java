@@ -23,15 +23,18 @@ public final class SpannerReproductionProvider implements ReproductionProvider {
     return INFO;
   }
 
+  static final ParameterSpec SCALE = ParameterSpec.real("scale", 1,
+      "multiplies every graph size of the plan (docs/reproductions/spanner.md)").range(0.01, 4);
+
   @Override
   public List<ParameterSpec> parameters() {
-    return List.of(SpannerProvider.CONFIDENCE);
+    return List.of(SpannerProvider.CONFIDENCE, SCALE);
   }
 
   @Override
   public Reproduction create(PluginContext context) {
     return new SpannerReproduction(context.seed(),
         context.settings().getDouble(SpannerProvider.CONFIDENCE.name()),
-        DataDirectory.resolve().resolve("graphs"), context.logger());
+        context.settings().getDouble(SCALE.name()), DataDirectory.resolve().resolve("graphs"), context.logger());
   }
 }
