@@ -32,7 +32,7 @@ class SourcewiseSpannersTest {
   @ParameterizedTest(name = "{0} k={1} s={2} seed={3}")
   @MethodSource("cases")
   void everySpannerKeepsItsStretchBound(GraphFamily family, int k, int s, long seed) {
-    Graph g = family.generate(300, 8, seed);
+    Graph g = family.generate(200, 8, seed);
     int[] sources = Sources.evenlySpaced(g.vertexCount(), s);
     for (SourcewiseSpanner spanner : List.of(new ExactSourcewiseSpanner(s),
         new CarvingRoundTripSpanner(s, k, 3, seed), new RoundTripCoverSpanner(s, k, 0))) {
