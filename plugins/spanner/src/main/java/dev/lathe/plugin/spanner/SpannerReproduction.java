@@ -154,6 +154,12 @@ final class SpannerReproduction implements Reproduction {
     return CLAIMS;
   }
 
+  /**
+   * Checks one claim; the sweeps a claim needs run once per mode and are shared by the claims.
+   *
+   * @throws IOException if a real graph's file cannot be read
+   * @throws IllegalArgumentException if {@code claim} is not one of {@link #claims()}
+   */
   @Override
   public ClaimResult check(Claim claim, Mode mode) throws IOException {
     Plan plan = Plan.of(mode, scale);
