@@ -8,11 +8,11 @@ import java.util.Arrays;
  * (ACM TALG 4(3), 2008) and its source-wise form by Zhu and Lam (stretch 2k+ε): deterministic
  * sparse covers by ball carving, one per scale {@code R = w_min·(1+ε)^i}.
  *
- * <p>At scale {@code R}, with weights {@code μ(v) = 1} for sources and {@code s/n} otherwise and
+ * <p>At scale {@code R}, with weights {@code ω(v) = 1} for sources and {@code s/n} otherwise and
  * {@code λ = (2s)^{1/k}}: for each source {@code u} not yet carved, let {@code B_j} be the
  * uncarved vertices within round-trip distance {@code jR} of {@code u} in {@code G}; take the
- * least {@code j < k} with {@code μ(B_{j+1}) ≤ λ·μ(B_j)} (it exists since {@code μ(B_0) ≥ 1} and
- * {@code μ(V) < 2s}), keep the shortest paths between {@code u} and {@code B_{j+1}} both ways,
+ * least {@code j < k} with {@code ω(B_{j+1}) ≤ λ·ω(B_j)} (it exists since {@code ω(B_0) ≥ 1} and
+ * {@code ω(V) < 2s}), keep the shortest paths between {@code u} and {@code B_{j+1}} both ways,
  * and carve {@code B_j}. Every pair {@code (x, v)} with {@code d(x,v) ≤ R} is in one cluster of
  * radius {@code ≤ kR} with one of them within {@code (k−1)R}, so
  * {@code d_H(x,v) ≤ (2k−1)R}: stretch {@code (2k−1)(1+ε)}, which is {@code < 2k} with the
