@@ -7,6 +7,10 @@ module dev.lathe.benchmarks {
   requires dev.lathe.core;
   requires dev.lathe.nd4j;
   requires com.fasterxml.jackson.databind;
+  requires org.jgrapht.core;
+  requires java.management;
+
+  uses dev.lathe.api.spi.GraphAlgorithmProvider;
 
   exports dev.lathe.benchmarks;
 

@@ -61,8 +61,10 @@ class CommandLineIT {
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
         "hazelcast", "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
-        "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3"),
+        "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3", "spanner"),
         byId.keySet());
+    assertEquals(List.of("graph-algorithm", "reproduction"),
+        texts(byId.get("spanner").get("extension_points")));
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
     assertEquals(List.of("result-store", "executor"), texts(byId.get("local").get("extension_points")));
     assertEquals(List.of("result-store", "reproduction"),
@@ -166,7 +168,7 @@ class CommandLineIT {
         "dev.lathe.api", "dev.lathe.core", "dev.lathe.nd4j", "dev.lathe.registry",
         "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo", "dev.lathe.plugin.training",
         "dev.lathe.plugin.chainsplitter", "dev.lathe.plugin.sparch", "dev.lathe.plugin.ofa",
-        "dev.lathe.hazelcast")), checked);
+        "dev.lathe.hazelcast", "dev.lathe.plugin.spanner")), checked);
   }
 
   static List<String> texts(JsonNode array) {
