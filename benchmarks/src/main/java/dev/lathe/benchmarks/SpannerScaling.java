@@ -7,7 +7,7 @@ import dev.lathe.api.graph.ShortestPathTree;
 import dev.lathe.api.graph.StronglyConnectedComponents;
 import dev.lathe.api.graph.io.OsmRoads;
 import dev.lathe.api.graph.jgrapht.JGraphTAdapters;
-import dev.lathe.api.spi.GraphAlgorithmProvider;
+import dev.lathe.core.Lathe;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
@@ -65,7 +63,6 @@ public final class SpannerScaling {
   private final int k;
   private final int dijkstraSources;
   private final Path workFolder;
-  private final GraphAlgorithmProvider provider;
 
   /**
    * A benchmark building spanners for {@code spannerSources} sources with trade-off {@code k},
@@ -76,10 +73,6 @@ public final class SpannerScaling {
     this.k = k;
     this.dijkstraSources = dijkstraSources;
     this.workFolder = workFolder;
-    this.provider = ServiceLoader.load(GraphAlgorithmProvider.class).stream()
-        .map(ServiceLoader.Provider::get).filter(p -> p.info().id().equals("spanner"))
-        .findFirst().orElseThrow(() -> new IllegalStateException(
-            "no graph algorithm 'spanner' on the module path"));
   }
 
   /** The road-like grid with about {@code edges} arcs, from {@code seed}. */
@@ -175,9 +168,11 @@ public final class SpannerScaling {
 
   /** Builds the spanner of {@code g} with {@code method}, timed by this thread's CPU time. */
   public SpannerResult spanner(String name, Graph g, String method) {
-    GraphAlgorithm<?> algorithm = provider.create(new BenchmarkPluginContext(provider,
-        Map.of("method", method, "k", Integer.toString(k), "sources",
-            Integer.toString(spannerSources)), 1, workFolder));
+    GraphAlgorithm<?> algorithm;
+    try (Lathe lathe = Lathe.open(workFolder.resolve("no-plugins"))) {
+      algorithm = lathe.graphAlgorithm("spanner", List.of("method=" + method, "k=" + k,
+          "sources=" + spannerSources), 1);
+    }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = threads.getCurrentThreadCpuTime();
     Graph spanner = (Graph) algorithm.compute(g);

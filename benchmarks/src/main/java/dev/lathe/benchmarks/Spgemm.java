@@ -8,7 +8,7 @@ import dev.lathe.api.graph.io.MatrixMarket;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.sparse.SparseMatrix;
 import dev.lathe.api.sparse.SparseProduct;
-import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.core.Lathe;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Matrix Market files; both must find the same number of entries. Lathe's times are the median
  * of the repeats after {@value #WARM_UP} untimed rounds of every product (the JIT's warm-up);
  * SciPy's the median of its repeats. Then the
- * SpArch plugin's accelerator {@code sparch}, found by {@link ServiceLoader} as an
- * {@link AcceleratorProvider} on the module path, estimates the {@link SparseProduct}
+ * SpArch plugin's accelerator {@code sparch}, created through the kernel's
+ * {@link Lathe#accelerator} from the module path, estimates the {@link SparseProduct}
  * {@code A × A} of the throughput matrix with its defaults (SpArch, every technique on) and with
  * {@code design: outerspace}; the partial products it reports per second of {@code estimate} are
  * printed. The benchmark uses exported API only: the matrices come from Matrix Market files
@@ -220,19 +219,16 @@ public final class Spgemm {
    * Estimates {@code a × a} on the accelerator {@code sparch} as SpArch (its defaults) and as
    * OuterSPACE, each once untimed, then timed.
    *
-   * @param folder where the accelerators' contexts may keep files
-   * @throws IllegalStateException if no accelerator {@code sparch} is on the module path
+   * @param folder a scratch folder (an empty plugins folder is made in it)
+   * @throws dev.lathe.core.LatheException if no accelerator {@code sparch} is on the module path
    */
   public ThroughputResult throughput(String name, SparseMatrix a, Path folder) throws Exception {
-    AcceleratorProvider provider = ServiceLoader.load(AcceleratorProvider.class).stream()
-        .map(ServiceLoader.Provider::get).filter(p -> p.info().id().equals(ACCELERATOR))
-        .findFirst().orElseThrow(() -> new IllegalStateException("no accelerator '"
-            + ACCELERATOR + "' on the module path: lathe-plugin-sparch is missing from"
-            + " benchmarks/target/modules"));
-    Accelerator sparch = provider.create(new DeclaredSettingsContext(provider, Map.of(),
-        folder.resolve("sparch")));
-    Accelerator outerSpace = provider.create(new DeclaredSettingsContext(provider,
-        Map.of("design", "outerspace"), folder.resolve("outerspace")));
+    Accelerator sparch;
+    Accelerator outerSpace;
+    try (Lathe lathe = Lathe.open(folder.resolve("no-plugins"))) {
+      sparch = lathe.accelerator(ACCELERATOR, List.of());
+      outerSpace = lathe.accelerator(ACCELERATOR, List.of("design=outerspace"));
+    }
     SparseProduct product = SparseProduct.square(name, a);
     Metrics s = sparch.estimate(product);
     Metrics o = outerSpace.estimate(product);

@@ -5,7 +5,9 @@ import static org.apiguardian.api.API.Status.STABLE;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lathe.api.ExtensionPoint;
+import dev.lathe.api.accelerate.Accelerator;
 import dev.lathe.api.data.DataDirectory;
+import dev.lathe.api.graph.GraphAlgorithm;
 import dev.lathe.api.Provenance;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.cost.CostConvention;
@@ -13,7 +15,10 @@ import dev.lathe.api.model.cost.CostConventions;
 import dev.lathe.api.reproduce.Claim;
 import dev.lathe.api.reproduce.ClaimResult;
 import dev.lathe.api.reproduce.Reproduction;
+import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.api.spi.GraphAlgorithmProvider;
 import dev.lathe.api.spi.NetworkProvider;
+import dev.lathe.api.spi.PluginContext;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.ReproductionProvider;
 import dev.lathe.api.spi.ResultStoreProvider;
@@ -46,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -333,6 +339,51 @@ public final class Lathe implements AutoCloseable {
   public Network network(String id, List<String> settings) {
     CatalogEntry entry = networkEntry(id);
     return create(entry, networkSettings(entry, settings));
+  }
+
+  /**
+   * A new accelerator (cost model) of plugin {@code id} from {@code settings} ({@code key=value}
+   * texts, validated against its parameters as an experiment's settings are), to call directly.
+   *
+   * @throws LatheException of kind {@link LatheException.Kind#CONFIGURATION} for an unknown id or
+   *     a bad setting, of kind {@link LatheException.Kind#PLUGIN} if the plugin fails
+   */
+  public Accelerator accelerator(String id, List<String> settings) {
+    return instance(ExtensionPoint.ACCELERATOR, id, settings, 0,
+        (provider, context) -> ((AcceleratorProvider) provider).create(context));
+  }
+
+  /**
+   * A new graph algorithm of plugin {@code id} from {@code settings}, drawing its random numbers
+   * from {@code seed}; validated as {@link #accelerator} does.
+   *
+   * @throws LatheException as {@link #accelerator} does
+   */
+  public GraphAlgorithm<?> graphAlgorithm(String id, List<String> settings, long seed) {
+    return instance(ExtensionPoint.GRAPH_ALGORITHM, id, settings, seed,
+        (provider, context) -> ((GraphAlgorithmProvider) provider).create(context));
+  }
+
+  private <T> T instance(ExtensionPoint point, String id, List<String> settings, long seed,
+      BiFunction<PluginProvider, PluginContext, T> create) {
+    List<String> ids = catalog.entries(point).stream().map(CatalogEntry::id).toList();
+    CatalogEntry entry = catalog.find(point, id).orElseThrow(() ->
+        new LatheException(LatheException.Kind.CONFIGURATION, "no " + point.label() + " '" + id
+            + "'" + Suggestions.didYouMean(id, ids) + (ids.isEmpty() ? "" : "; the "
+            + point.label() + " plugins are " + String.join(", ", ids))));
+    SettingsView view = ExperimentFiles.settings(entry.id(), entry.provider().parameters(),
+        point.label(), keyValues(settings, "--set", "key=value"), Path.of("").toAbsolutePath());
+    try {
+      return create.apply(entry.provider(), new DefaultPluginContext(entry.id(), view, seed,
+          Path.of("results", point.label(), entry.id()),
+          DefaultPluginContext.defaultCacheDirectory()));
+    } catch (IllegalArgumentException e) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, point.label() + " '"
+          + entry.id() + "' with " + view.asMap() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, point.label() + " '" + entry.id()
+          + "' (" + entry.location() + ") failed: " + e, e);
+    }
   }
 
   private CatalogEntry networkEntry(String id) {
