@@ -5,8 +5,8 @@
 # Needs Debian's python3-torch (./run-tests installs it). ND4J reads its thread count from
 # OMP_NUM_THREADS when it starts, so --threads is turned into that (default 1).
 # --nd4j-classifier linux-x86_64-onednn-avx2 runs Lathe on that build of nd4j-native's natives
-# instead of the default linux-x86_64 (copied from Maven into benchmarks/target; an experiment,
-# the distribution is unchanged): JavaCPP loads the one build on the class path.
+# instead of the default linux-x86_64 (copied from Maven into benchmarks/target; ./lathe itself
+# picks the oneDNN build on AVX2 CPUs): JavaCPP loads the one build on the class path.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 threads=1
