@@ -33,7 +33,7 @@ class ArchitectureTest {
   void everyModuleIsPresent() {
     for (String p : new String[] {"dev.lathe.api", "dev.lathe.core", "dev.lathe.testkit",
         "dev.lathe.nd4j", "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo",
-        "dev.lathe.plugin.training"}) {
+        "dev.lathe.plugin.training", "dev.lathe.plugin.micronet"}) {
       if (lathe.stream().noneMatch(c -> c.getPackageName().startsWith(p))) {
         throw new AssertionError("no classes of " + p + " were imported; the rules would be void");
       }
