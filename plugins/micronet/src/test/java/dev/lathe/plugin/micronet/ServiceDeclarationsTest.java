@@ -26,7 +26,8 @@ class ServiceDeclarationsTest {
     assertNotNull(descriptor, "tests must run on the module path");
     assertEquals("dev.lathe.plugin.micronet", descriptor.name());
     assertTrue(descriptor.exports().isEmpty(), "a plugin exports nothing");
-    assertEquals(Set.of("dev.lathe.api.spi.NetworkProvider"), descriptor.provides().stream()
+    assertEquals(Set.of("dev.lathe.api.spi.NetworkProvider",
+        "dev.lathe.api.spi.CompressorProvider"), descriptor.provides().stream()
         .map(ModuleDescriptor.Provides::service).collect(Collectors.toSet()));
     for (ModuleDescriptor.Provides provides : descriptor.provides()) {
       String name = "META-INF/services/" + provides.service();
