@@ -15,4 +15,6 @@ module dev.lathe.plugin.micronet {
       dev.lathe.plugin.micronet.PruneProvider,
       dev.lathe.plugin.micronet.QuantizeProvider,
       dev.lathe.plugin.micronet.DistillProvider;
+  provides dev.lathe.api.spi.ReproductionProvider with
+      dev.lathe.plugin.micronet.MicronetReproductionProvider;
 }

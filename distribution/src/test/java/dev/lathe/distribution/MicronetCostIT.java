@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -56,11 +56,9 @@ class MicronetCostIT {
 
   @Test
   void thePublishedFinalModelScores0_0387469() throws Exception {
-    String sparsity;
-    try (InputStream in = MicronetCostIT.class.getResourceAsStream(
-        "/micronet/published-sparsity.txt")) {
-      sparsity = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-    }
+    String sparsity = Files.readString(Cli.ROOT.resolve(
+        "plugins/micronet/src/main/resources/dev/lathe/plugin/micronet/published-sparsity.txt"),
+        StandardCharsets.UTF_8).trim();
     JsonNode doc = cost("n_cache=3000", "bits=9", "sparsity=" + sparsity);
     assertEquals(8_296_021, doc.get("params").asLong());
     assertEquals(5_326_376, doc.get("nonzero_params").asLong());

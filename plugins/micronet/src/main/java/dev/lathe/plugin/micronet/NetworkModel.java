@@ -7,6 +7,7 @@ import dev.lathe.api.model.NodeAttributes;
 import dev.lathe.api.model.Normalization;
 import dev.lathe.nd4j.network.NetworkClassifier;
 import dev.lathe.nd4j.network.SameDiffNetwork;
+import dev.lathe.nd4j.train.Dataset;
 import dev.lathe.nd4j.train.LearningRateSchedule;
 import dev.lathe.nd4j.train.Trainer;
 import dev.lathe.nd4j.train.TrainingConfig;
@@ -202,9 +203,12 @@ final class NetworkModel implements Model {
     return !(network.node(node).layer() instanceof Normalization);
   }
 
-  /** A graph of the network holding this model's parameter values. */
+  /**
+   * A graph of the network holding this model's parameter values, its nodes' outputs
+   * fake-quantised to the activations' bit width when below 32.
+   */
   SameDiffNetwork instantiate() {
-    SameDiffNetwork graph = SameDiffNetwork.build(network, seed);
+    SameDiffNetwork graph = SameDiffNetwork.build(network(), seed);
     parameters.forEach((name, value) -> graph.parameter(name).assign(value));
     return graph;
   }
@@ -221,6 +225,12 @@ final class NetworkModel implements Model {
   Map<String, Double> validate() {
     SameDiffNetwork graph = instantiate();
     return validate(graph, task);
+  }
+
+  /** {@code loss} and {@code accuracy} on {@code data}, in inference mode. */
+  Map<String, Double> evaluate(Dataset data) {
+    NetworkClassifier classifier = instantiate().classifier(task.logits());
+    return classifier.accuracy(data, task.batchSize()).evaluate(classifier.inference());
   }
 
   /** Validation {@code loss} and {@code accuracy} of {@code graph} on {@code task}. */

@@ -13,10 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 
 /**
- * {@code quantize}: quantisation-aware training to {@code bits}-bit weights and biases,
- * symmetric and per output channel (each slice along axis 0 has its own scale, its largest
- * magnitude over {@code 2^(bits−1) − 1}; a bias is one channel), as the MicroNet LM winners
- * train. Each update computes the gradient at the quantised weights and applies the step to
+ * {@code quantize}: quantisation-aware training to {@code bits}-bit weights, biases and
+ * (unless {@code activations} is off) activations, as the MicroNet LM winners train. Weights
+ * are symmetric and per output channel (each slice along axis 0 has its own scale, its largest
+ * magnitude over {@code 2^(bits−1) − 1}; a bias is one channel); every node's output is
+ * fake-quantised symmetrically with its batch's largest magnitude by the SameDiff bridge
+ * ({@link dev.lathe.api.model.NodeAttributes#activationBits()}). Each update computes the gradient at the quantised weights and applies the step to
  * full-precision shadow weights (the straight-through estimator); the result holds the
  * quantised shadow weights, so every channel takes at most {@code 2^bits − 1} distinct values.
  * Zeros stay zero: zero is a level, and weights that are zero in the input are kept at zero.
@@ -24,13 +26,16 @@ import org.slf4j.Logger;
 final class QuantizeCompressor implements Compressor {
 
   private final int bits;
+  private final boolean activations;
   private final int steps;
   private final double rate;
   private final long seed;
   private final Logger log;
 
-  QuantizeCompressor(int bits, int steps, double rate, long seed, Logger log) {
+  QuantizeCompressor(int bits, boolean activations, int steps, double rate, long seed,
+      Logger log) {
     this.bits = bits;
+    this.activations = activations;
     this.steps = steps;
     this.rate = rate;
     this.seed = seed;
@@ -52,8 +57,11 @@ final class QuantizeCompressor implements Compressor {
     NetworkModel input = (NetworkModel) model;
     List<String> names = input.parameterNames().stream()
         .filter(n -> input.isWeight(n) || input.isBias(n)).toList();
-    SameDiffNetwork graph = input.instantiate();
-    Map<String, Double> before = NetworkModel.validate(graph, input.task());
+    Map<String, Double> before = input.validate();
+    int activationBits = activations ? Math.min(bits, input.activationBits())
+        : input.activationBits();
+    SameDiffNetwork graph = input.with(input.parameterCopies(), input.tensorBits(),
+        activationBits).instantiate();
     Map<String, INDArray> shadow = new LinkedHashMap<>();
     Map<String, INDArray> masks = new LinkedHashMap<>();
     Map<String, INDArray> quantized = new LinkedHashMap<>();
@@ -87,7 +95,7 @@ final class QuantizeCompressor implements Compressor {
         values.put(name, graph.parameter(name));
       }
     }
-    NetworkModel output = input.with(values, tensorBits, input.activationBits());
+    NetworkModel output = input.with(values, tensorBits, activationBits);
     Map<String, Double> after = NetworkModel.validate(graph, input.task());
     int distinct = names.stream().mapToInt(n -> Tensors.distinctValuesPerChannel(
         output.parameter(n))).max().orElse(0);
@@ -95,6 +103,7 @@ final class QuantizeCompressor implements Compressor {
         input.architecture(), bits, before.get("loss"), after.get("loss"));
     Metrics report = Metrics.builder()
         .add("bits", bits, "bit", Origin.ANALYTIC)
+        .add("activation_bits", activationBits, "bit", Origin.ANALYTIC)
         .add("tensors", names.size(), "", Origin.ANALYTIC)
         .add("max_values_per_channel", distinct, "", Origin.MEASURED)
         .add("params", output.parameterCount(), "", Origin.ANALYTIC)

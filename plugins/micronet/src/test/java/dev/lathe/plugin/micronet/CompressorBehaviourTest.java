@@ -61,8 +61,8 @@ class CompressorBehaviourTest {
   @Test
   void quantisedWeightsTakeAtMost2PowBitsValuesPerChannel() throws Exception {
     NetworkModel model = SmallCnnFixture.model();
-    Compression c = compressor(new QuantizeProvider(), Map.of("bits", "3", "steps", "6"))
-        .compress(model);
+    Compression c = compressor(new QuantizeProvider(), Map.of("bits", "3", "steps", "6",
+        "activations", "false")).compress(model);
     NetworkModel q = (NetworkModel) c.model();
     for (String name : q.parameterNames()) {
       if (q.isWeight(name) || q.isBias(name)) {
@@ -93,6 +93,11 @@ class CompressorBehaviourTest {
     }
     assertTrue(chained.report().get("prune_sparsity").orElseThrow().value() >= 0.5);
     assertTrue(chained.model().sizeBits() < student.sizeBits() / 4);
+    NetworkModel compressed = (NetworkModel) chained.model();
+    assertEquals(8, compressed.activationBits());
+    assertTrue(compressed.network().nodes().stream()
+        .allMatch(n -> n.attributes().activationBits() == 8));
+    assertEquals(8, chained.report().get("quantize_activation_bits").orElseThrow().value());
   }
 
   @Test

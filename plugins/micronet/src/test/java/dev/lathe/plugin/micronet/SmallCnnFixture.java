@@ -1,7 +1,5 @@
 package dev.lathe.plugin.micronet;
 
-import dev.lathe.api.data.DataDirectory;
-import dev.lathe.api.data.LabelledImages;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.spi.NetworkProvider;
 import dev.lathe.nd4j.train.Dataset;
@@ -10,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The small CNN of the training plugin ({@code small-cnn}, found by its class name as any other
@@ -19,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class SmallCnnFixture {
 
-  static final int SIZE = 14;
+  static final int SIZE = SmallFashionMnist.SIZE;
   static final long SEED = 7;
   private static NetworkModel trained;
 
@@ -56,23 +53,7 @@ final class SmallCnnFixture {
 
   private static Dataset read(String split) {
     try {
-      LabelledImages images = LabelledImages.readSplit(DataDirectory.dataSet("fashion-mnist"),
-          split);
-      int n = images.count();
-      float[] pixels = new float[n * SIZE * SIZE];
-      int[] labels = new int[n];
-      for (int i = 0; i < n; i++) {
-        labels[i] = images.label(i);
-        for (int r = 0; r < SIZE; r++) {
-          for (int c = 0; c < SIZE; c++) {
-            pixels[(i * SIZE + r) * SIZE + c] = (images.pixel(i, 2 * r, 2 * c)
-                + images.pixel(i, 2 * r + 1, 2 * c) + images.pixel(i, 2 * r, 2 * c + 1)
-                + images.pixel(i, 2 * r + 1, 2 * c + 1)) / 4;
-          }
-        }
-      }
-      return Dataset.ofClasses(Nd4j.create(pixels, new long[] {n, 1, SIZE, SIZE}, 'c'), labels,
-          10);
+      return SmallFashionMnist.read(split, 0, Integer.MAX_VALUE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
