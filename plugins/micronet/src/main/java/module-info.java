@@ -1,6 +1,7 @@
 /**
  * Lathe's MicroNet plugin (arXiv:2005.07877): the challenge-winning language model as a network
- * with its MicroNet score term by term ({@code micronet-lm}), and the compressors {@code prune},
+ * with its MicroNet score term by term ({@code micronet-lm}, and the evaluator
+ * {@code micronet-score} for searches over its shape), the compressors {@code prune},
  * {@code quantize} and {@code distill}, which work on any network through
  * {@code dev.lathe.nd4j}'s SameDiff bridge. ND4J is on the class path; the module reads it at
  * run time.
@@ -15,6 +16,8 @@ module dev.lathe.plugin.micronet {
       dev.lathe.plugin.micronet.PruneProvider,
       dev.lathe.plugin.micronet.QuantizeProvider,
       dev.lathe.plugin.micronet.DistillProvider;
+  provides dev.lathe.api.spi.EvaluatorProvider with
+      dev.lathe.plugin.micronet.MicronetScoreEvaluatorProvider;
   provides dev.lathe.api.spi.ReproductionProvider with
       dev.lathe.plugin.micronet.MicronetReproductionProvider;
 }

@@ -27,7 +27,8 @@ class ServiceDeclarationsTest {
     assertEquals("dev.lathe.plugin.micronet", descriptor.name());
     assertTrue(descriptor.exports().isEmpty(), "a plugin exports nothing");
     assertEquals(Set.of("dev.lathe.api.spi.NetworkProvider",
-        "dev.lathe.api.spi.CompressorProvider", "dev.lathe.api.spi.ReproductionProvider"),
+        "dev.lathe.api.spi.CompressorProvider", "dev.lathe.api.spi.ReproductionProvider",
+        "dev.lathe.api.spi.EvaluatorProvider"),
         descriptor.provides().stream()
         .map(ModuleDescriptor.Provides::service).collect(Collectors.toSet()));
     for (ModuleDescriptor.Provides provides : descriptor.provides()) {
