@@ -239,7 +239,7 @@ final class MicronetReproduction implements Reproduction {
     NetworkModel untrained = NetworkModel.train(studentNetwork, task.withTeacher(teacher),
         seed + 1, 0, RATE);
     NetworkModel distilled = (NetworkModel) new DistillCompressor(30, 0.5, 0.95,
-        budget.studentSteps(), RATE, seed, log).compress(untrained).model();
+        budget.studentSteps(), RATE, seed + 1, log).compress(untrained).model();
     stages.add(stage("distilled student", distilled, test));
     Compression pruned = new PruneCompressor(0.5, budget.pruneSteps(), 2, RATE / 2, seed, log)
         .compress(distilled);
