@@ -82,6 +82,9 @@ class MicronetCostIT {
     assertTrue(r.out().contains("scored parameters"), r.out());
     assertTrue(r.out().contains("8,296,021"), r.out());
     assertTrue(r.out().contains("quantization size"), r.out());
+    assertTrue(r.out().contains("params (node by node)"), r.out());
+    assertTrue(r.out().strip().endsWith("11.20M ops per token, size 2.333M, score 0.0499064"),
+        r.out());
     Cli.Result bad = Cli.run(dir, "cost", "micronet-lm", "--convention", "micronet", "--set",
         "sparsity=0.1,0.2");
     assertEquals(2, bad.exit(), bad.toString());

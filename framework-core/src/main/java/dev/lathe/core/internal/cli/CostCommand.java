@@ -96,8 +96,12 @@ final class CostCommand implements Callable<Integer> {
     out.println(result.id() + settingsText(result.settings()) + " under " + result.convention()
         .id() + ": " + result.convention().description());
     TextTable totals = new TextTable("", "TOTAL", "EXACT");
-    totals.row("params", CostResult.decimal(report.params(), 3), exact(report.params()));
-    totals.row(result.convention().operationsUnit(), CostResult.decimal(report.macs(), 2),
+    // a network that scores itself: its node-by-node count is of the network, one sample
+    String nodeByNode = score.isPresent() ? " (node by node)" : "";
+    totals.row("params" + nodeByNode, CostResult.decimal(report.params(), 3),
+        exact(report.params()));
+    totals.row(result.convention().operationsUnit() + nodeByNode,
+        CostResult.decimal(report.macs(), 2),
         exact(report.macs()));
     totals.row("peak activations", CostResult.bytes(report.activationBytes()),
         exact(report.activationBytes()) + " bytes");
@@ -147,7 +151,9 @@ final class CostCommand implements Callable<Integer> {
       }
       out.print(table);
     }
-    out.println(result.summary());
+    out.println(score.map(m -> CostResult.decimal(m.ops(), 2) + " ops per token, size "
+        + CostResult.decimal(m.size(), 3) + ", score " + String.format(java.util.Locale.ROOT,
+        "%.7f", m.score())).orElse(result.summary()));
     return 0;
   }
 
