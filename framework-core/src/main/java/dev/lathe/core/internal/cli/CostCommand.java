@@ -57,13 +57,13 @@ final class CostCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CostResult result;
     Optional<MicronetScore> score;
+    boolean micronet;
     try (Lathe lathe = root.open()) {
       result = lathe.cost(network, settings, convention);
-      score = result.convention().id().equals(CostConventions.micronet().id())
-          ? lathe.micronetScore(network, settings) : Optional.empty();
+      micronet = result.convention().id().equals(CostConventions.micronet().id());
+      score = micronet ? lathe.micronetScore(network, settings) : Optional.empty();
     }
     CostReport report = result.report();
-    boolean micronet = result.convention().id().equals(CostConventions.micronet().id());
     if (format == Format.JSON) {
       ObjectNode doc = Json.object().put("network", result.id())
           .put("convention", result.convention().id());
@@ -101,8 +101,7 @@ final class CostCommand implements Callable<Integer> {
     totals.row("params" + nodeByNode, CostResult.decimal(report.params(), 3),
         exact(report.params()));
     totals.row(result.convention().operationsUnit() + nodeByNode,
-        CostResult.decimal(report.macs(), 2),
-        exact(report.macs()));
+        CostResult.decimal(report.macs(), 2), exact(report.macs()));
     totals.row("peak activations", CostResult.bytes(report.activationBytes()),
         exact(report.activationBytes()) + " bytes");
     if (micronet) {
