@@ -3,8 +3,8 @@
  * with its MicroNet score term by term ({@code micronet-lm}, and the evaluator
  * {@code micronet-score} for searches over its shape), the compressors {@code prune},
  * {@code quantize} and {@code distill}, which work on any network through
- * {@code dev.lathe.nd4j}'s SameDiff bridge. ND4J is on the class path; the module reads it at
- * run time.
+ * {@code dev.lathe.nd4j}'s SameDiff bridge, and the reproduction {@code micronet}. ND4J is on the
+ * class path; the module reads it at run time.
  */
 module dev.lathe.plugin.micronet {
   requires dev.lathe.api;
