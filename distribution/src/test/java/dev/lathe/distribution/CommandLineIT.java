@@ -61,7 +61,8 @@ class CommandLineIT {
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
         "hazelcast", "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
-        "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3", "spanner"),
+        "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3", "spanner",
+        "micronet", "micronet-lm", "micronet-score", "prune", "quantize", "distill"),
         byId.keySet());
     assertEquals(List.of("graph-algorithm", "reproduction"),
         texts(byId.get("spanner").get("extension_points")));
@@ -168,7 +169,8 @@ class CommandLineIT {
         "dev.lathe.api", "dev.lathe.core", "dev.lathe.nd4j", "dev.lathe.registry",
         "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo", "dev.lathe.plugin.training",
         "dev.lathe.plugin.chainsplitter", "dev.lathe.plugin.sparch", "dev.lathe.plugin.ofa",
-        "dev.lathe.hazelcast", "dev.lathe.plugin.spanner")), checked);
+        "dev.lathe.hazelcast", "dev.lathe.plugin.spanner", "dev.lathe.plugin.micronet")),
+        checked);
   }
 
   static List<String> texts(JsonNode array) {

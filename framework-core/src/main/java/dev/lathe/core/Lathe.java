@@ -12,11 +12,13 @@ import dev.lathe.api.Provenance;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.cost.CostConvention;
 import dev.lathe.api.model.cost.CostConventions;
+import dev.lathe.api.model.cost.MicronetScore;
 import dev.lathe.api.reproduce.Claim;
 import dev.lathe.api.reproduce.ClaimResult;
 import dev.lathe.api.reproduce.Reproduction;
 import dev.lathe.api.spi.AcceleratorProvider;
 import dev.lathe.api.spi.GraphAlgorithmProvider;
+import dev.lathe.api.spi.MicronetScorer;
 import dev.lathe.api.spi.NetworkProvider;
 import dev.lathe.api.spi.PluginContext;
 import dev.lathe.api.spi.PluginProvider;
@@ -50,6 +52,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import org.apiguardian.api.API;
@@ -386,6 +389,30 @@ public final class Lathe implements AutoCloseable {
     }
   }
 
+  /**
+   * The MicroNet challenge score of the network that plugin {@code id} builds from
+   * {@code settings}, term by term, if the plugin computes one ({@link MicronetScorer}); empty
+   * for networks that the {@code micronet} convention counts node by node alone.
+   *
+   * @throws LatheException as {@link #cost} does
+   */
+  public Optional<MicronetScore> micronetScore(String id, List<String> settings) {
+    CatalogEntry entry = networkEntry(id);
+    if (!(entry.provider() instanceof MicronetScorer scorer)) {
+      return Optional.empty();
+    }
+    SettingsView view = networkSettings(entry, settings);
+    try {
+      return Optional.of(scorer.micronetScore(networkContext(entry, view)));
+    } catch (IllegalArgumentException e) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, "network '" + entry.id()
+          + "' with " + view.asMap() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, "network '" + entry.id() + "' ("
+          + entry.location() + ") failed to score: " + e, e);
+    }
+  }
+
   private CatalogEntry networkEntry(String id) {
     List<String> ids = catalog.entries(ExtensionPoint.NETWORK).stream().map(CatalogEntry::id)
         .toList();
@@ -400,11 +427,15 @@ public final class Lathe implements AutoCloseable {
         keyValues(settings, "--set", "r=160"), Path.of("").toAbsolutePath());
   }
 
+  private static DefaultPluginContext networkContext(CatalogEntry entry,
+      SettingsView settings) {
+    return new DefaultPluginContext(entry.id(), settings, 0, Path.of("results", "cost",
+        entry.id()), DefaultPluginContext.defaultCacheDirectory());
+  }
+
   private static Network create(CatalogEntry entry, SettingsView settings) {
     try {
-      return ((NetworkProvider) entry.provider()).create(new DefaultPluginContext(entry.id(),
-          settings, 0, Path.of("results", "cost", entry.id()),
-          DefaultPluginContext.defaultCacheDirectory()));
+      return ((NetworkProvider) entry.provider()).create(networkContext(entry, settings));
     } catch (IllegalArgumentException e) {
       throw new LatheException(LatheException.Kind.CONFIGURATION, "network '" + entry.id()
           + "' with " + settings.asMap() + ": " + e.getMessage(), e);
