@@ -11,7 +11,6 @@ import dev.lathe.api.sparse.SparseProduct;
 import dev.lathe.core.Lathe;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sparse matrix products beside SciPy, and the SpArch simulator's throughput. The functional
@@ -95,9 +93,7 @@ public final class Spgemm {
   static final String ACCELERATOR = "sparch";
 
   private final int repeats;
-  private final Path benchmarksDir;
-  private final Path python;
-  private final ObjectMapper json = new ObjectMapper();
+  private final PythonPeer python;
   private String scipyVersion = "";
 
   /**
@@ -108,8 +104,7 @@ public final class Spgemm {
    */
   public Spgemm(int repeats, Path benchmarksDir, Path python) {
     this.repeats = repeats;
-    this.benchmarksDir = benchmarksDir;
-    this.python = python;
+    this.python = new PythonPeer(python, benchmarksDir);
   }
 
   /** SciPy's version, once {@link #products} has run. */
@@ -186,7 +181,7 @@ public final class Spgemm {
       }
       args.add(file.toString());
     }
-    JsonNode scipy = python("scipy_spgemm.py", args.toArray(String[]::new));
+    JsonNode scipy = python.run("scipy_spgemm.py", args.toArray(String[]::new));
     scipyVersion = scipy.get("scipy").asText();
     for (int w = 0; w < WARM_UP; w++) {
       for (SparseMatrix a : matrices.values()) {
@@ -210,7 +205,8 @@ public final class Spgemm {
             + s.get("product_nnz").asLong() + " entries, Lathe's " + product.nnz());
       }
       results.add(new ProductResult(m.getKey(), a.rows(), a.nnz(), product.nnz(), lathe,
-          doubles(s.get("product_seconds")), doubles(s.get("product_sorted_seconds"))));
+          PythonPeer.doubles(s.get("product_seconds")),
+          PythonPeer.doubles(s.get("product_sorted_seconds"))));
     }
     return results;
   }
@@ -245,31 +241,6 @@ public final class Spgemm {
       seconds.add((System.nanoTime() - start) / 1e9);
     }
     return seconds;
-  }
-
-  private static List<Double> doubles(JsonNode array) {
-    List<Double> values = new ArrayList<>();
-    array.forEach(n -> values.add(n.asDouble()));
-    return values;
-  }
-
-  private JsonNode python(String script, String... args) throws IOException,
-      InterruptedException {
-    List<String> command = new ArrayList<>(List.of(python.toString(),
-        benchmarksDir.resolve(script).toString()));
-    command.addAll(List.of(args));
-    Path err = Files.createTempFile("lathe-spgemm", ".err");
-    try {
-      Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IOException(String.join(" ", command) + " failed: "
-            + Files.readString(err).strip());
-      }
-      return json.readTree(out);
-    } finally {
-      Files.deleteIfExists(err);
-    }
   }
 
   /** Prints both comparisons as tables. */
