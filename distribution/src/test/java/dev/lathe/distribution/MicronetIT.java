@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MicronetIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path SLICE = Cli.ROOT.resolve("plugins/micronet/src/test/resources/data");
+  private static final Path SLICE = Cli.ROOT.resolve("plugins/training/src/test/resources/data");
 
   @TempDir
   Path dir;
