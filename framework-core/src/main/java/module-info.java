@@ -21,6 +21,7 @@ module dev.lathe.core {
 
   exports dev.lathe.core;
   exports dev.lathe.core.internal.catalog to dev.lathe.testkit;
+  exports dev.lathe.core.internal.cluster to dev.lathe.hazelcast;
   exports dev.lathe.core.internal.config to dev.lathe.testkit;
   exports dev.lathe.core.internal.store to dev.lathe.testkit;
 

@@ -11,15 +11,12 @@ import dev.lathe.api.graph.io.RoadNetwork;
 import dev.lathe.api.sparse.SparseMatrix;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Lathe's graph readers on real files, beside peers in the same run. A Matrix Market file is
@@ -102,9 +99,7 @@ public final class GraphReaders {
       RoadCounts reference, double latheFirst, List<Double> latheSeconds) {}
 
   private final int repeats;
-  private final Path benchmarksDir;
-  private final Path python;
-  private final ObjectMapper json = new ObjectMapper();
+  private final PythonPeer python;
 
   /**
    * A benchmark.
@@ -115,8 +110,7 @@ public final class GraphReaders {
    */
   public GraphReaders(int repeats, Path benchmarksDir, Path python) {
     this.repeats = repeats;
-    this.benchmarksDir = benchmarksDir;
-    this.python = python;
+    this.python = new PythonPeer(python, benchmarksDir);
   }
 
   /**
@@ -144,7 +138,7 @@ public final class GraphReaders {
         latheProduct.add((System.nanoTime() - start) / 1e9);
       }
     }
-    JsonNode scipy = python("scipy_mmread.py", file.toString(), Integer.toString(repeats));
+    JsonNode scipy = python.run("scipy_mmread.py", file.toString(), Integer.toString(repeats));
     if (scipy.get("rows").asInt() != matrix.rows()
         || scipy.get("columns").asInt() != matrix.columns()
         || scipy.get("nnz").asInt() != matrix.nnz()) {
@@ -156,9 +150,10 @@ public final class GraphReaders {
     }
     return new MatrixResult(file.getFileName().toString(), MatrixMarket.readHeader(file),
         matrix.nnz(), first, lathe, scipy.get("scipy").asText(),
-        seconds(scipy.get("read_seconds")), seconds(scipy.get("read_csr_seconds")), productNnz,
-        latheProduct, seconds(scipy.get("product_seconds")),
-        seconds(scipy.get("product_sorted_seconds")));
+        PythonPeer.doubles(scipy.get("read_seconds")),
+        PythonPeer.doubles(scipy.get("read_csr_seconds")), productNnz,
+        latheProduct, PythonPeer.doubles(scipy.get("product_seconds")),
+        PythonPeer.doubles(scipy.get("product_sorted_seconds")));
   }
 
   /**
@@ -189,7 +184,7 @@ public final class GraphReaders {
     Graph largest = scc.count() == 0 ? g : g.inducedSubgraph(scc.vertices(scc.largest()));
     RoadCounts ours = new RoadCounts(network.roadWayCount(), g.vertexCount(), g.edgeCount(),
         network.missingNodeSegmentCount(), length, largest.vertexCount(), largest.edgeCount());
-    JsonNode ref = python("osm_reference.py", referenceFile.toString());
+    JsonNode ref = python.run("osm_reference.py", referenceFile.toString());
     RoadCounts theirs = new RoadCounts(ref.get("road_ways").asLong(), ref.get("vertices").asLong(),
         ref.get("edges").asLong(), ref.get("missing_segments").asLong(),
         ref.get("length_m").asDouble(), ref.get("scc_vertices").asLong(),
@@ -200,31 +195,6 @@ public final class GraphReaders {
     }
     return new RoadResult(file.getFileName().toString(),
         referenceFile.getFileName().toString(), ours, theirs, first, lathe);
-  }
-
-  private static List<Double> seconds(JsonNode array) {
-    List<Double> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asDouble()));
-    return out;
-  }
-
-  private JsonNode python(String script, String... args) throws IOException,
-      InterruptedException {
-    List<String> command = new ArrayList<>(List.of(python.toString(),
-        benchmarksDir.resolve(script).toString()));
-    command.addAll(List.of(args));
-    Path err = Files.createTempFile("lathe-graph-readers", ".err");
-    try {
-      Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IOException(String.join(" ", command) + " failed: "
-            + Files.readString(err).strip());
-      }
-      return json.readTree(out);
-    } finally {
-      Files.deleteIfExists(err);
-    }
   }
 
   /** Prints both comparisons as tables. */

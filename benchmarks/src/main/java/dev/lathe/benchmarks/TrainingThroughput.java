@@ -3,7 +3,16 @@ package dev.lathe.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lathe.api.model.Activation;
+import dev.lathe.api.model.Elementwise;
+import dev.lathe.api.model.Embedding;
+import dev.lathe.api.model.Linear;
+import dev.lathe.api.model.MultiHeadAttention;
+import dev.lathe.api.model.Network;
+import dev.lathe.api.model.Normalization;
+import dev.lathe.api.model.Shape;
 import dev.lathe.nd4j.Nd4jRuntime;
+import dev.lathe.nd4j.network.SameDiffNetwork;
 import dev.lathe.nd4j.train.Dataset;
 import dev.lathe.nd4j.train.LearningRateSchedule;
 import dev.lathe.nd4j.train.Models;
@@ -13,33 +22,50 @@ import dev.lathe.nd4j.train.TrainingConfig;
 import dev.lathe.nd4j.train.Updater;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Training steps per second of Lathe's training loop (ND4J SameDiff) beside PyTorch's, like with
- * like, in the same run on the same machine with the same number of threads: an MLP 784-256-10
- * and a small CNN (conv 3×3 → 32, conv 3×3 → 64, max-pool, dense 128, dense 10) on batches of 128
- * synthetic examples with Fashion-MNIST's shapes, softmax cross-entropy, Adam (lr 1e-3), batches
- * drawn in a fresh random order every epoch. PyTorch 1.13 is Debian's {@code python3-torch}, run
- * by {@code /usr/bin/python3 benchmarks/torch_training.py}. Both sides make untimed warm-up steps
- * first; the rate is the median over repeats of timed steps.
+ * like, in the same run on the same machine with the same number of threads, softmax
+ * cross-entropy and Adam (lr 1e-3), batches drawn in a fresh random order every epoch:
+ *
+ * <ul>
+ *   <li>{@code mlp}: an MLP 784-256-10 ({@link Models#mlp}), batches of 128 synthetic examples
+ *       with Fashion-MNIST's shapes;
+ *   <li>{@code cnn}: a small CNN ({@link Models#smallCnn}: conv 3×3 → 32, conv 3×3 → 64,
+ *       max-pool, dense 128, dense 10), the same data;
+ *   <li>{@code transformer}: one pre-norm transformer block described as a {@link Network}
+ *       ({@link #transformerBlock()}) and built by the {@link SameDiffNetwork} bridge, trained
+ *       as a language model (next-token logits at every position) on batches of 32 sequences of
+ *       64 uniform random tokens.
+ * </ul>
+ *
+ * <p>PyTorch 1.13 is Debian's {@code python3-torch}, run by {@code /usr/bin/python3
+ * benchmarks/torch_training.py}. Both sides make untimed warm-up steps first; the rate is the
+ * median over repeats of timed steps.
  *
  * <p>ND4J fixes its thread count when it starts, from {@code OMP_NUM_THREADS}: the run script
  * sets it, this class reads it back from the backend and starts PyTorch with the same.
  *
- * <p>Run: {@code benchmarks/run-training-throughput.sh [--threads N] [--models mlp,cnn]
- * [--warmup W] [--steps S] [--repeats R] [--json FILE]}.
+ * <p>Run: {@code benchmarks/run-training-throughput.sh [--threads N]
+ * [--models mlp,cnn,transformer] [--warmup W] [--steps S] [--repeats R] [--json FILE]}.
  */
 public final class TrainingThroughput {
 
@@ -49,13 +75,41 @@ public final class TrainingThroughput {
         .addReads(TrainingThroughput.class.getClassLoader().getUnnamedModule());
   }
 
-  /** Examples per batch, as in the benchmark. */
-  static final int BATCH = 128;
   /** Batches per epoch of synthetic data. */
   static final int BATCHES = 16;
+  /** Tokens of the transformer block's vocabulary. */
+  static final int VOCABULARY = 1000;
+  /** Tokens per sequence of the transformer block. */
+  static final int SEQUENCE = 64;
+  /** The transformer block's model width, d_model. */
+  static final int MODEL_DIM = 128;
+  /** The transformer block's attention heads. */
+  static final int HEADS = 4;
+  /** The transformer block's feed-forward width. */
+  static final int FEED_FORWARD = 512;
 
-  /** One measured side of one model. */
-  public record Row(String model, String side, int threads, int steps, List<Double> rates) {
+  /**
+   * One model of the benchmark.
+   *
+   * @param id the name given to {@code --models} and to {@code torch_training.py}
+   * @param label how the table names it
+   * @param batch examples (sequences for the transformer) per step
+   */
+  public record Workload(String id, String label, int batch) {}
+
+  /** The models, by id, in the order the table prints them. */
+  public static final Map<String, Workload> WORKLOADS = workloads(
+      new Workload("mlp", "MLP 784-256-10", 128),
+      new Workload("cnn", "CNN conv32-conv64-fc128, 1x28x28", 128),
+      new Workload("transformer", "Transformer block d128 h4 T64 ff512 V1000", 32));
+
+  /**
+   * One measured side of one model.
+   *
+   * @param parameters the model's trainable weights, the same on both sides
+   */
+  public record Row(String model, String side, int threads, int batch, long parameters, int steps,
+      List<Double> rates) {
     /** The median of the repeats, in steps per second. */
     public double median() {
       List<Double> sorted = rates.stream().sorted().toList();
@@ -91,26 +145,82 @@ public final class TrainingThroughput {
     return Integer.parseInt(Nd4jRuntime.platformInfo().get("tensor_backend.threads"));
   }
 
-  /** Measures each of {@code models} ({@code mlp}, {@code cnn}): PyTorch, then Lathe. */
+  /**
+   * The transformer block: token embedding, then pre-norm residual sub-layers (layer norm,
+   * multi-head self-attention, residual add; layer norm, linear, GELU, linear, residual add),
+   * then a linear head to the vocabulary at every position. No positional encoding and no mask
+   * (neither changes the work of a step); d_model {@value #MODEL_DIM}, {@value #HEADS} heads,
+   * feed-forward {@value #FEED_FORWARD}, vocabulary {@value #VOCABULARY}, {@value #SEQUENCE}
+   * tokens: 455,272 parameters.
+   */
+  public static Network transformerBlock() {
+    return Network.builder("transformer-block").input("tokens", Shape.of(SEQUENCE))
+        .add("embed", new Embedding(VOCABULARY, MODEL_DIM))
+        .add("ln1", Normalization.layer(MODEL_DIM))
+        .add("attn", MultiHeadAttention.self(MODEL_DIM, HEADS))
+        .add("attn.add", Elementwise.ADD, "attn", "embed")
+        .add("ln2", Normalization.layer(MODEL_DIM))
+        .add("ffn.fc1", Linear.of(MODEL_DIM, FEED_FORWARD))
+        .add("ffn.gelu", Activation.GELU)
+        .add("ffn.fc2", Linear.of(FEED_FORWARD, MODEL_DIM))
+        .add("ffn.add", Elementwise.ADD, "ffn.fc2", "attn.add")
+        .add("head", Linear.of(MODEL_DIM, VOCABULARY))
+        .build();
+  }
+
+  /**
+   * The transformer block as a language model to train: the bridge's graph of
+   * {@link #transformerBlock()} plus a placeholder {@code labels} of next-token ids as floats
+   * {@code [N, T]} and the loss {@code loss}, the softmax cross-entropy of the head's logits
+   * averaged over all N·T positions (PyTorch's {@code CrossEntropyLoss} on integer targets).
+   */
+  public static TrainableModel transformerModel(long seed) {
+    SameDiffNetwork network = SameDiffNetwork.build(transformerBlock(), seed);
+    SameDiff graph = network.graph();
+    SDVariable labels = graph.placeHolder("labels", DataType.FLOAT, -1, SEQUENCE);
+    String head = network.trainingVariable("head");
+    SDVariable logits = graph.getVariable(head).reshape(-1, VOCABULARY);
+    SDVariable perToken = graph.loss().sparseSoftmaxCrossEntropy(logits,
+        labels.reshape(-1).castTo(DataType.INT32));
+    perToken.mean("loss");
+    graph.setLossVariables("loss");
+    return new TrainableModel(graph, "tokens", "labels", head, "loss");
+  }
+
+  /** Measures each of {@code models} (ids of {@link #WORKLOADS}): PyTorch, then Lathe. */
   public List<Row> measure(List<String> models) throws IOException, InterruptedException {
     int threads = threads();
     List<Row> rows = new ArrayList<>();
     for (String model : models) {
-      rows.add(torch(model, threads));
-      rows.add(lathe(model, threads));
+      Workload workload = workload(model);
+      rows.add(torch(workload, threads));
+      rows.add(lathe(workload, threads));
     }
     return rows;
   }
 
-  private Row lathe(String name, int threads) {
-    TrainableModel model = switch (name) {
+  private static Workload workload(String id) {
+    Workload workload = WORKLOADS.get(id);
+    if (workload == null) {
+      throw new IllegalArgumentException("unknown model '" + id + "' (" + String.join(", ",
+          WORKLOADS.keySet()) + ")");
+    }
+    return workload;
+  }
+
+  private Row lathe(Workload workload, int threads) {
+    TrainableModel model = switch (workload.id()) {
       case "mlp" -> Models.mlp(784, List.of(256), 10, 1);
       case "cnn" -> Models.smallCnn(1, 28, 28, 10, 1);
-      default -> throw new IllegalArgumentException("unknown model '" + name + "' (mlp, cnn)");
+      default -> transformerModel(1);
     };
     Trainer trainer = new Trainer(model, TrainingConfig.of(Updater.adam(),
-        new LearningRateSchedule.Constant(1e-3), BATCH, 1));
-    Dataset data = syntheticData(name.equals("mlp") ? new long[] {784} : new long[] {1, 28, 28});
+        new LearningRateSchedule.Constant(1e-3), workload.batch(), 1));
+    Dataset data = switch (workload.id()) {
+      case "mlp" -> syntheticImages(workload.batch(), new long[] {784});
+      case "cnn" -> syntheticImages(workload.batch(), new long[] {1, 28, 28});
+      default -> syntheticTokens(workload.batch());
+    };
     for (int i = 0; i < warmup; i++) {
       trainer.step(data);
     }
@@ -122,13 +232,23 @@ public final class TrainingThroughput {
       }
       rates.add(steps / ((System.nanoTime() - start) / 1e9));
     }
-    return new Row(name, "Lathe (ND4J " + Nd4jRuntime.platformInfo().get("tensor_backend.version")
-        + ")", threads, steps, rates);
+    String build = withOneDnn() ? ", oneDNN" : "";
+    return new Row(workload.id(), "Lathe (ND4J "
+        + Nd4jRuntime.platformInfo().get("tensor_backend.version") + build + ")", threads,
+        workload.batch(), model.parameterCount(), steps, rates);
+  }
+
+  /**
+   * Whether the loaded build of libnd4j has oneDNN (the {@code linux-x86_64-onednn-*} classifiers
+   * of nd4j-native; the default {@code linux-x86_64} has not).
+   */
+  static boolean withOneDnn() {
+    return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
   }
 
   /** Standard normal features of {@code shape} per example, uniform labels over 10 classes. */
-  private static Dataset syntheticData(long[] shape) {
-    int n = BATCH * BATCHES;
+  private static Dataset syntheticImages(int batch, long[] shape) {
+    int n = batch * BATCHES;
     long[] full = new long[shape.length + 1];
     full[0] = n;
     System.arraycopy(shape, 0, full, 1, shape.length);
@@ -140,10 +260,25 @@ public final class TrainingThroughput {
     return Dataset.ofClasses(features, classes, 10);
   }
 
-  private Row torch(String model, int threads) throws IOException, InterruptedException {
+  /** Sequences of uniform random token ids and, as labels, uniform random next-token ids. */
+  private static Dataset syntheticTokens(int batch) {
+    int n = batch * BATCHES;
+    Random random = new Random(1);
+    float[][] tokens = new float[n][SEQUENCE];
+    float[][] next = new float[n][SEQUENCE];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < SEQUENCE; t++) {
+        tokens[i][t] = random.nextInt(VOCABULARY);
+        next[i][t] = random.nextInt(VOCABULARY);
+      }
+    }
+    return new Dataset(Nd4j.create(tokens), Nd4j.create(next));
+  }
+
+  private Row torch(Workload workload, int threads) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(python.toString(),
-        benchmarksDir.resolve("torch_training.py").toString(), "--model", model,
-        "--threads", Integer.toString(threads), "--batch", Integer.toString(BATCH),
+        benchmarksDir.resolve("torch_training.py").toString(), "--model", workload.id(),
+        "--threads", Integer.toString(threads), "--batch", Integer.toString(workload.batch()),
         "--batches", Integer.toString(BATCHES), "--warmup", Integer.toString(warmup),
         "--steps", Integer.toString(steps), "--repeats", Integer.toString(repeats))
         .redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -156,7 +291,8 @@ public final class TrainingThroughput {
     JsonNode n = new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
     List<Double> rates = new ArrayList<>();
     n.get("rates").forEach(v -> rates.add(v.asDouble()));
-    return new Row(model, "PyTorch " + n.get("torch").asText(), threads, steps, rates);
+    return new Row(workload.id(), "PyTorch " + n.get("torch").asText(), threads,
+        workload.batch(), n.get("parameters").asLong(), steps, rates);
   }
 
   /** The ratio of a Lathe row's median to PyTorch's for the same model (above 1: faster). */
@@ -168,22 +304,37 @@ public final class TrainingThroughput {
 
   /** Prints the table: every row's median and its ratio to PyTorch for the same model. */
   public static void print(List<Row> rows, PrintStream out) {
-    Map<String, String> shapes = Map.of("mlp", "MLP 784-256-10",
-        "cnn", "CNN conv32-conv64-fc128, 1x28x28");
-    out.printf(Locale.ROOT, "Training steps per second: batch %d, Adam, synthetic Fashion-MNIST"
-        + " shapes, %d thread(s), median of %d repeats of %d steps, one run on this machine"
-        + " (%d processors)%n", BATCH, rows.get(0).threads(), rows.get(0).rates().size(),
-        rows.get(0).steps(), Runtime.getRuntime().availableProcessors());
-    out.printf(Locale.ROOT, "%-34s %-22s %10s %11s%n", "model", "side", "steps/s", "vs PyTorch");
+    out.printf(Locale.ROOT, "Training steps per second: Adam, synthetic data, %d thread(s),"
+        + " median of %d repeats of %d steps, one run on this machine (%d processors, %s at its"
+        + " end)%n", rows.get(0).threads(), rows.get(0).rates().size(), rows.get(0).steps(),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
+    out.printf(Locale.ROOT, "%-42s %5s %-33s %10s %11s%n", "model", "batch", "side", "steps/s",
+        "vs PyTorch");
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "%-34s %-22s %10.1f %10.2fx%n", shapes.get(r.model()), r.side(),
-          r.median(), ratio(rows, r));
+      out.printf(Locale.ROOT, "%-42s %5d %-33s %10.1f %10.2fx%n", workload(r.model()).label(),
+          r.batch(), r.side(), r.median(), ratio(rows, r));
     }
   }
 
-  /** {@code [--models mlp,cnn] [--warmup W] [--steps S] [--repeats R] [--json FILE]}. */
+  private static String loadAverage() {
+    try {
+      return AnalyticPeak.loadAverage();
+    } catch (IOException e) {
+      throw new UncheckedIOException("/proc/loadavg: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Workload> workloads(Workload... workloads) {
+    Map<String, Workload> byId = new LinkedHashMap<>();
+    for (Workload w : workloads) {
+      byId.put(w.id(), w);
+    }
+    return Collections.unmodifiableMap(byId);
+  }
+
+  /** {@code [--models mlp,cnn,transformer] [--warmup W] [--steps S] [--repeats R] [--json F]}. */
   public static void main(String[] args) throws Exception {
-    List<String> models = List.of("mlp", "cnn");
+    List<String> models = List.copyOf(WORKLOADS.keySet());
     int warmup = 20;
     int steps = 100;
     int repeats = 3;
@@ -196,7 +347,8 @@ public final class TrainingThroughput {
         case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
         case "--json" -> json = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (use --models mlp,cnn, --warmup W, --steps S, --repeats R, --json FILE)");
+            + " (use --models mlp,cnn,transformer, --warmup W, --steps S, --repeats R,"
+            + " --json FILE)");
       }
     }
     Path dir = Path.of(System.getProperty("lathe.benchmarks.dir", "benchmarks"));

@@ -34,6 +34,8 @@ class ArchitectureTest {
     for (String p : new String[] {"dev.lathe.api", "dev.lathe.core", "dev.lathe.testkit",
         "dev.lathe.nd4j", "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo",
         "dev.lathe.plugin.training", "dev.lathe.registry", "dev.lathe.plugin.chainsplitter",
+        "dev.lathe.plugin.sparch", "dev.lathe.plugin.ofa", "dev.lathe.hazelcast",
+        "dev.lathe.plugin.spanner", "dev.lathe.plugin.micronet",
         "dev.lathe.plugin.gcnrl"}) {
       if (lathe.stream().noneMatch(c -> c.getPackageName().startsWith(p))) {
         throw new AssertionError("no classes of " + p + " were imported; the rules would be void");

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class CommandLineIT {
     }
     assertTrue(help.out().contains("2   bad experiment file"), help.toString());
     for (String command : List.of("plugins", "describe", "run", "resume", "report", "reproduce",
-        "cost", "data", "ledger")) {
+        "cost", "data", "ledger", "worker")) {
       Cli.Result sub = Cli.run(dir, command, "--help");
       assertEquals(0, sub.exit(), sub.toString());
       assertTrue(sub.out().startsWith("Usage: lathe " + command), sub.toString());
@@ -58,10 +59,14 @@ class CommandLineIT {
     Map<String, JsonNode> byId = new HashMap<>();
     JSON.readTree(r.out()).get("plugins").forEach(p -> byId.put(p.get("id").asText(), p));
     assertEquals(Set.of("baselines", "branin", "cmaes", "gp-ei", "hartmann6", "local", "memory",
-        "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
+        "hazelcast", "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
-        "small-cnn", "training", "chainsplitter", "gcnrl", "gcnrl-circuit", "gcnrl-spice"),
+        "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3", "spanner",
+        "micronet", "micronet-lm", "micronet-score", "prune", "quantize", "distill", "gcnrl",
+        "gcnrl-circuit", "gcnrl-spice"),
         byId.keySet());
+    assertEquals(List.of("graph-algorithm", "reproduction"),
+        texts(byId.get("spanner").get("extension_points")));
     assertEquals(List.of("search-space", "evaluator"), texts(byId.get("branin").get("extension_points")));
     assertEquals(List.of("result-store", "executor"), texts(byId.get("local").get("extension_points")));
     assertEquals(List.of("result-store", "reproduction"),
@@ -150,21 +155,24 @@ class CommandLineIT {
   /** Every Lathe module's packages start with the module's name. */
   @Test
   void everyPackageStartsWithItsModuleName() {
-    int checked = 0;
+    Set<String> checked = new TreeSet<>();
     for (ModuleReference ref : ModuleFinder.of(Cli.MODULES).findAll()) {
       ModuleDescriptor d = ref.descriptor();
       if (d.name().startsWith("dev.lathe")) {
-        checked++;
+        checked.add(d.name());
         assertFalse(d.isAutomatic(), d.name() + " has a module-info");
         for (String p : d.packages()) {
           assertTrue(p.startsWith(d.name()), p + " in module " + d.name());
         }
       }
     }
-    assertEquals(9, checked,
-        "dev.lathe.api, dev.lathe.core, dev.lathe.nd4j, dev.lathe.registry,"
-            + " dev.lathe.plugin.baselines, dev.lathe.plugin.zoo, dev.lathe.plugin.training,"
-            + " dev.lathe.plugin.chainsplitter, dev.lathe.plugin.gcnrl");
+    assertEquals(new TreeSet<>(List.of(
+        "dev.lathe.api", "dev.lathe.core", "dev.lathe.nd4j", "dev.lathe.registry",
+        "dev.lathe.plugin.baselines", "dev.lathe.plugin.zoo", "dev.lathe.plugin.training",
+        "dev.lathe.plugin.chainsplitter", "dev.lathe.plugin.sparch", "dev.lathe.plugin.ofa",
+        "dev.lathe.hazelcast", "dev.lathe.plugin.spanner", "dev.lathe.plugin.micronet",
+        "dev.lathe.plugin.gcnrl")),
+        checked);
   }
 
   static List<String> texts(JsonNode array) {

@@ -92,7 +92,8 @@ class CostCommandIT {
     Cli.Result network = Cli.run(dir, "cost", "mobilenetv3");
     assertEquals(2, network.exit(), network.toString());
     assertEquals("lathe: no network 'mobilenetv3'; did you mean 'mobilenetv2'?; the networks are"
-        + " mobilenetv2, mobilenetv3-large, resnet18, resnet50, small-cnn, transformer-base",
+        + " micronet-lm, mobilenetv2, mobilenetv3-large, ofa-mbv3, resnet18, resnet50, small-cnn,"
+        + " transformer-base",
         network.errLines().get(network.errLines().size() - 1));
     Cli.Result convention = Cli.run(dir, "cost", "resnet18", "--convention", "flops");
     assertEquals(2, convention.exit(), convention.toString());

@@ -3,11 +3,16 @@ package dev.lathe.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lathe.api.graph.Graph;
+import dev.lathe.api.metric.Metrics;
+import dev.lathe.api.sparse.SparseMatrix;
+import dev.lathe.api.sparse.SparseProduct;
 import dev.lathe.core.ExperimentResult;
 import dev.lathe.core.Lathe;
 import dev.lathe.core.LatheException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +60,24 @@ class EmbeddingTest {
     assertEquals(LatheException.Kind.CONFIGURATION, e.kind());
     assertEquals("experiment 'experiment': optimizer.plugin: unknown optimizer 'randon';"
         + " did you mean 'random'?", e.getMessage());
+  }
+
+  @Test
+  void onePluginCalledDirectly(@TempDir Path dir) throws Exception {
+    SparseMatrix a = SparseMatrix.builder(3, 3).add(0, 1, 2).add(1, 2, 3).add(2, 0, 4).build();
+    Graph ring = Graph.builder(3).addEdge(0, 1, 1).addEdge(1, 2, 1).addEdge(2, 0, 1).build();
+    try (Lathe lathe = Lathe.open(dir)) {
+      Metrics cost = lathe.accelerator("sparch", List.of("design=outerspace"))
+          .estimate(SparseProduct.square("ring", a));
+      assertEquals(3, cost.value("partial_products"));
+      Graph spanner = (Graph) lathe.graphAlgorithm("spanner", List.of("method=exact"), 1)
+          .compute(ring);
+      assertEquals(3, spanner.edgeCount());
+      LatheException e = org.junit.jupiter.api.Assertions.assertThrows(LatheException.class,
+          () -> lathe.accelerator("sparc", List.of()));
+      assertEquals(LatheException.Kind.CONFIGURATION, e.kind());
+      assertTrue(e.getMessage().startsWith("no accelerator 'sparc'; did you mean 'sparch'?"),
+          e.getMessage());
+    }
   }
 }

@@ -5,15 +5,22 @@ import static org.apiguardian.api.API.Status.STABLE;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lathe.api.ExtensionPoint;
+import dev.lathe.api.accelerate.Accelerator;
 import dev.lathe.api.data.DataDirectory;
+import dev.lathe.api.graph.GraphAlgorithm;
 import dev.lathe.api.Provenance;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.cost.CostConvention;
 import dev.lathe.api.model.cost.CostConventions;
+import dev.lathe.api.model.cost.MicronetScore;
 import dev.lathe.api.reproduce.Claim;
 import dev.lathe.api.reproduce.ClaimResult;
 import dev.lathe.api.reproduce.Reproduction;
+import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.api.spi.GraphAlgorithmProvider;
+import dev.lathe.api.spi.MicronetScorer;
 import dev.lathe.api.spi.NetworkProvider;
+import dev.lathe.api.spi.PluginContext;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.ReproductionProvider;
 import dev.lathe.api.spi.ResultStoreProvider;
@@ -22,6 +29,7 @@ import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.catalog.PluginCatalog;
 import dev.lathe.core.internal.catalog.PluginDirectories;
 import dev.lathe.core.internal.catalog.PluginDiscovery;
+import dev.lathe.core.internal.cluster.ClusterExecutorProvider;
 import dev.lathe.core.internal.config.Component;
 import dev.lathe.core.internal.config.ExperimentFiles;
 import dev.lathe.core.internal.config.Suggestions;
@@ -32,6 +40,7 @@ import dev.lathe.core.internal.data.DataStore;
 import dev.lathe.core.internal.engine.DefaultPluginContext;
 import dev.lathe.core.internal.engine.ExperimentEngine;
 import dev.lathe.core.internal.engine.Provenances;
+import dev.lathe.core.internal.engine.RecipeTrials;
 import dev.lathe.core.internal.report.Reports;
 import dev.lathe.core.internal.store.JsonRecordCodec;
 import dev.lathe.api.metric.Origin;
@@ -43,7 +52,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -333,6 +344,75 @@ public final class Lathe implements AutoCloseable {
     return create(entry, networkSettings(entry, settings));
   }
 
+  /**
+   * A new accelerator (cost model) of plugin {@code id} from {@code settings} ({@code key=value}
+   * texts, validated against its parameters as an experiment's settings are), to call directly.
+   *
+   * @throws LatheException of kind {@link LatheException.Kind#CONFIGURATION} for an unknown id or
+   *     a bad setting, of kind {@link LatheException.Kind#PLUGIN} if the plugin fails
+   */
+  public Accelerator accelerator(String id, List<String> settings) {
+    return instance(ExtensionPoint.ACCELERATOR, id, settings, 0,
+        (provider, context) -> ((AcceleratorProvider) provider).create(context));
+  }
+
+  /**
+   * A new graph algorithm of plugin {@code id} from {@code settings}, drawing its random numbers
+   * from {@code seed}; validated as {@link #accelerator} does.
+   *
+   * @throws LatheException as {@link #accelerator} does
+   */
+  public GraphAlgorithm<?> graphAlgorithm(String id, List<String> settings, long seed) {
+    return instance(ExtensionPoint.GRAPH_ALGORITHM, id, settings, seed,
+        (provider, context) -> ((GraphAlgorithmProvider) provider).create(context));
+  }
+
+  private <T> T instance(ExtensionPoint point, String id, List<String> settings, long seed,
+      BiFunction<PluginProvider, PluginContext, T> create) {
+    List<String> ids = catalog.entries(point).stream().map(CatalogEntry::id).toList();
+    CatalogEntry entry = catalog.find(point, id).orElseThrow(() ->
+        new LatheException(LatheException.Kind.CONFIGURATION, "no " + point.label() + " '" + id
+            + "'" + Suggestions.didYouMean(id, ids) + (ids.isEmpty() ? "" : "; the "
+            + point.label() + " plugins are " + String.join(", ", ids))));
+    SettingsView view = ExperimentFiles.settings(entry.id(), entry.provider().parameters(),
+        point.label(), keyValues(settings, "--set", "key=value"), Path.of("").toAbsolutePath());
+    try {
+      return create.apply(entry.provider(), new DefaultPluginContext(entry.id(), view, seed,
+          Path.of("results", point.label(), entry.id()),
+          DefaultPluginContext.defaultCacheDirectory()));
+    } catch (IllegalArgumentException e) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, point.label() + " '"
+          + entry.id() + "' with " + view.asMap() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, point.label() + " '" + entry.id()
+          + "' (" + entry.location() + ") failed: " + e, e);
+    }
+  }
+
+  /**
+   * The MicroNet challenge score of the network that plugin {@code id} builds from
+   * {@code settings}, term by term, if the plugin computes one ({@link MicronetScorer}); empty
+   * for networks that the {@code micronet} convention counts node by node alone.
+   *
+   * @throws LatheException as {@link #cost} does
+   */
+  public Optional<MicronetScore> micronetScore(String id, List<String> settings) {
+    CatalogEntry entry = networkEntry(id);
+    if (!(entry.provider() instanceof MicronetScorer scorer)) {
+      return Optional.empty();
+    }
+    SettingsView view = networkSettings(entry, settings);
+    try {
+      return Optional.of(scorer.micronetScore(networkContext(entry, view)));
+    } catch (IllegalArgumentException e) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, "network '" + entry.id()
+          + "' with " + view.asMap() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, "network '" + entry.id() + "' ("
+          + entry.location() + ") failed to score: " + e, e);
+    }
+  }
+
   private CatalogEntry networkEntry(String id) {
     List<String> ids = catalog.entries(ExtensionPoint.NETWORK).stream().map(CatalogEntry::id)
         .toList();
@@ -343,24 +423,19 @@ public final class Lathe implements AutoCloseable {
   }
 
   private static SettingsView networkSettings(CatalogEntry entry, List<String> settings) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String setting : settings) {
-      int eq = setting.indexOf('=');
-      if (eq <= 0 || setting.substring(0, eq).isBlank()) {
-        throw new LatheException(LatheException.Kind.CONFIGURATION, "--set '" + setting
-            + "': expected KEY=VALUE, e.g. r=160");
-      }
-      values.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
-    }
     return ExperimentFiles.settings(entry.id(), entry.provider().parameters(), "network",
-        values, Path.of("").toAbsolutePath());
+        keyValues(settings, "--set", "r=160"), Path.of("").toAbsolutePath());
+  }
+
+  private static DefaultPluginContext networkContext(CatalogEntry entry,
+      SettingsView settings) {
+    return new DefaultPluginContext(entry.id(), settings, 0, Path.of("results", "cost",
+        entry.id()), DefaultPluginContext.defaultCacheDirectory());
   }
 
   private static Network create(CatalogEntry entry, SettingsView settings) {
     try {
-      return ((NetworkProvider) entry.provider()).create(new DefaultPluginContext(entry.id(),
-          settings, 0, Path.of("results", "cost", entry.id()),
-          DefaultPluginContext.defaultCacheDirectory()));
+      return ((NetworkProvider) entry.provider()).create(networkContext(entry, settings));
     } catch (IllegalArgumentException e) {
       throw new LatheException(LatheException.Kind.CONFIGURATION, "network '" + entry.id()
           + "' with " + settings.asMap() + ": " + e.getMessage(), e);
@@ -368,6 +443,61 @@ public final class Lathe implements AutoCloseable {
       throw new LatheException(LatheException.Kind.PLUGIN, "network '" + entry.id() + "' ("
           + entry.location() + ") failed: " + e, e);
     }
+  }
+
+  /**
+   * Starts a worker of the distributed executor {@code executor} in this JVM: a cluster member
+   * that runs trials with this kernel's plugins for any driver of its cluster, until closed.
+   *
+   * @param settings {@code key=value} settings of the executor (members to join, interface,
+   *     port, slots, ...), validated against its parameters as an experiment's are
+   * @throws LatheException of kind {@link LatheException.Kind#CONFIGURATION} for an unknown
+   *     executor, one that runs trials only in its own JVM, or a bad setting; of kind
+   *     {@link LatheException.Kind#PLUGIN} if the executor fails to start the worker
+   */
+  public Worker startWorker(String executor, List<String> settings) {
+    List<String> clusters = catalog.entries(ExtensionPoint.EXECUTOR).stream()
+        .filter(e -> e.provider() instanceof ClusterExecutorProvider).map(CatalogEntry::id)
+        .toList();
+    CatalogEntry entry = catalog.find(ExtensionPoint.EXECUTOR, executor).orElseThrow(() ->
+        new LatheException(LatheException.Kind.CONFIGURATION, "no executor '" + executor + "'"
+            + Suggestions.didYouMean(executor, clusters) + clusterExecutors(clusters)));
+    if (!(entry.provider() instanceof ClusterExecutorProvider cluster)) {
+      throw new LatheException(LatheException.Kind.CONFIGURATION, "executor '" + executor
+          + "' runs trials in the driver's JVM only; a worker needs a distributed executor"
+          + clusterExecutors(clusters));
+    }
+    SettingsView view = ExperimentFiles.settings(entry.id(), entry.provider().parameters(),
+        "executor", keyValues(settings, "--set", "slots=4"), Path.of("").toAbsolutePath());
+    try {
+      return cluster.startWorker(new DefaultPluginContext(entry.id(), view, 0,
+          Path.of(System.getProperty("java.io.tmpdir"), "lathe-worker"),
+          DefaultPluginContext.defaultCacheDirectory()), RecipeTrials.fromCatalog(catalog));
+    } catch (LatheException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new LatheException(LatheException.Kind.PLUGIN, "executor '" + executor + "' ("
+          + entry.location() + ") could not start a worker: " + e.getMessage(), e);
+    }
+  }
+
+  private static String clusterExecutors(List<String> clusters) {
+    return clusters.isEmpty() ? "; no distributed executor is installed"
+        : "; distributed executors: " + String.join(", ", clusters);
+  }
+
+  private static Map<String, String> keyValues(List<String> settings, String option,
+      String example) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String setting : settings) {
+      int eq = setting.indexOf('=');
+      if (eq <= 0 || setting.substring(0, eq).isBlank()) {
+        throw new LatheException(LatheException.Kind.CONFIGURATION, option + " '" + setting
+            + "': expected KEY=VALUE, e.g. " + example);
+      }
+      values.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+    }
+    return values;
   }
 
   /**
@@ -481,7 +611,7 @@ public final class Lathe implements AutoCloseable {
     Map<ExtensionPoint, List<dev.lathe.api.spi.ParameterSpec>> parameters = new LinkedHashMap<>();
     entries.forEach(e -> parameters.put(e.point(), e.provider().parameters()));
     return new PluginDescription(first.id(), first.info().version(), first.info().title(),
-        first.info().paper(), first.info().requires(),
+        first.info().paper(), first.info().paperTitle(), first.info().requires(),
         entries.stream().map(CatalogEntry::point).toList(), first.external(), first.location(),
         parameters);
   }

@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
  * @param version its version
  * @param title its title
  * @param paper the arXiv id of its paper, if any
+ * @param paperTitle the title of that paper, if the plugin gives it
  * @param requires the API range it needs
  * @param points the extension points it fills
  * @param external whether it was loaded from a plugin jar
@@ -31,6 +32,7 @@ public record PluginDescription(
     Version version,
     String title,
     Optional<String> paper,
+    Optional<String> paperTitle,
     VersionRange requires,
     List<ExtensionPoint> points,
     boolean external,

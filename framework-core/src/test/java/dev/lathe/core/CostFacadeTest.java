@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.api.model.Linear;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Shape;
+import dev.lathe.api.model.cost.MicronetScore;
+import dev.lathe.api.spi.MicronetScorer;
 import dev.lathe.api.spi.NetworkProvider;
 import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.api.spi.PluginContext;
@@ -49,7 +51,51 @@ class CostFacadeTest {
     }
   }
 
-  private final Lathe lathe = Lathe.open(null, List.of(new TwoLayers()));
+  /** A network that scores itself: one tensor of {@code size} elements, half of them zero. */
+  static final class Scored implements NetworkProvider, MicronetScorer {
+    @Override
+    public PluginInfo info() {
+      return PluginInfo.of("scored", "0.1.0", "A self-scoring network", "[0.1,1.0)");
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+      return List.of(ParameterSpec.integer("size", 64, "elements").range(2, 1 << 20));
+    }
+
+    @Override
+    public Network create(PluginContext context) {
+      int size = context.settings().getInt("size");
+      return Network.builder("scored").input("x", Shape.of(size))
+          .add("fc", Linear.of(size, 1).withBias(false)).build();
+    }
+
+    @Override
+    public MicronetScore micronetScore(PluginContext context) {
+      int size = context.settings().getInt("size");
+      if (size == 3) {
+        throw new IllegalArgumentException("setting 'size': 3 on purpose");
+      }
+      return new MicronetScore(8, List.of(new MicronetScore.Tensor("fc.weight", size,
+          size / 2)), List.of(new MicronetScore.Operations("fc", size / 2.0, size / 2.0 - 1,
+          0)), 1);
+    }
+  }
+
+  private final Lathe lathe = Lathe.open(null, List.of(new TwoLayers(), new Scored()));
+
+  @Test
+  void aNetworkThatScoresItselfGivesItsScore() {
+    MicronetScore score = lathe.micronetScore("scored", List.of("size=32")).orElseThrow();
+    assertEquals(32, score.parameters());
+    assertEquals(16 * 8 / 32.0 + 1 + 1 + 24 / 32.0, score.size());
+    assertEquals(16 * 8 / 32.0 + 15, score.ops());
+    assertTrue(lathe.micronetScore("two-layers", List.of()).isEmpty());
+    LatheException e = assertThrows(LatheException.class,
+        () -> lathe.micronetScore("scored", List.of("size=3")));
+    assertEquals(LatheException.Kind.CONFIGURATION, e.kind());
+    assertTrue(e.getMessage().contains("setting 'size': 3 on purpose"), e.getMessage());
+  }
 
   @AfterEach
   void close() {
@@ -99,7 +145,7 @@ class CostFacadeTest {
     LatheException network = refusal(List.of(), "two-layer", "conv-linear");
     assertEquals(LatheException.Kind.CONFIGURATION, network.kind());
     assertEquals("no network 'two-layer'; did you mean 'two-layers'?; the networks are"
-        + " two-layers", network.getMessage());
+        + " scored, two-layers", network.getMessage());
     LatheException convention = refusal(List.of(), "two-layers", "flops");
     assertEquals(LatheException.Kind.CONFIGURATION, convention.kind());
     assertEquals("unknown cost convention 'flops'; the conventions are conv-linear,"

@@ -7,15 +7,18 @@ import dev.lathe.nd4j.internal.StandardOutputRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apiguardian.api.API;
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.blas.Blas;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,9 @@ public final class Nd4jRuntime {
    * The backend's facts for provenance, starting ND4J if it has not started:
    * {@code tensor_backend} ({@code nd4j-native} on CPUs), {@code tensor_backend.version} (ND4J's),
    * {@code tensor_backend.class}, {@code tensor_backend.device}, {@code tensor_backend.threads},
+   * {@code tensor_backend.natives} (the build of nd4j-native's natives that was loaded, named by
+   * its Maven classifier: {@code linux-x86_64}, {@code linux-x86_64-onednn-avx2}, ...),
+   * {@code tensor_backend.onednn} ({@code true} when that build has oneDNN),
    * {@code blas.vendor}, {@code blas.version} and {@code blas.threads}.
    */
   public static Map<String, String> platformInfo() {
@@ -52,6 +58,9 @@ public final class Nd4jRuntime {
     facts.put("tensor_backend.class", Nd4j.getBackend().getClass().getName());
     facts.put("tensor_backend.device", String.valueOf(information.getOrDefault("backend", "?")));
     facts.put("tensor_backend.threads", Integer.toString(environment.maxThreads()));
+    facts.put("tensor_backend.natives", nativesBuild(Loader.getLoadedLibraries().get("nd4jcpu")));
+    facts.put("tensor_backend.onednn", Boolean.toString(NativeOpsHolder.getInstance()
+        .getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN")));
     facts.put("blas.vendor", vendorName(blas.getBlasVendor()));
     facts.put("blas.version", blasVersion(blas.getBlasVendor(), environment));
     facts.put("blas.threads", Integer.toString(blas.getMaxThreads()));
@@ -69,6 +78,24 @@ public final class Nd4jRuntime {
       graph.createGradFunction();
       return null;
     });
+  }
+
+  /**
+   * The build of nd4j-native's natives that a loaded libnd4jcpu came from, named by its Maven
+   * classifier: JavaCPP extracts it to {@code .../bindings/<classifier>/libnd4jcpu.so}. Unknown
+   * when ND4J's CPU library is not loaded (a CUDA backend) or lies elsewhere.
+   */
+  static String nativesBuild(String libraryPath) {
+    if (libraryPath == null) {
+      return "unknown";
+    }
+    Path parent = Path.of(libraryPath).getParent();
+    Path bindings = parent == null ? null : parent.getParent();
+    if (bindings == null || bindings.getFileName() == null
+        || !bindings.getFileName().toString().equals("bindings")) {
+      return "unknown";
+    }
+    return parent.getFileName().toString();
   }
 
   private static String vendorName(Blas.Vendor vendor) {

@@ -31,11 +31,27 @@ class Nd4jRuntimeTest {
     assertEquals("1.0.0-M2.1", facts.get("tensor_backend.version"));
     assertEquals("org.nd4j.linalg.cpu.nativecpu.CpuBackend", facts.get("tensor_backend.class"));
     assertEquals("CPU", facts.get("tensor_backend.device"));
+    // the tests run on the default natives (this module's pom), which have no oneDNN
+    assertEquals("linux-x86_64", facts.get("tensor_backend.natives"));
+    assertEquals("false", facts.get("tensor_backend.onednn"));
     assertEquals("OpenBLAS", facts.get("blas.vendor"));
     assertEquals("0.3.19", facts.get("blas.version"));
     // surefire starts this JVM with OMP_NUM_THREADS=1
     assertEquals("1", facts.get("tensor_backend.threads"));
     assertEquals("1", facts.get("blas.threads"));
+  }
+
+  @Test
+  void theNativesBuildIsTheClassifierFolderThatJavaCppExtractedLibNd4jCpuTo() {
+    String bindings = "/home/u/.javacpp/cache/nd4j-native-1.0.0-M2.1-linux-x86_64-onednn-avx2.jar"
+        + "/org/nd4j/linalg/cpu/nativecpu/bindings/";
+    assertEquals("linux-x86_64-onednn-avx2",
+        Nd4jRuntime.nativesBuild(bindings + "linux-x86_64-onednn-avx2/libnd4jcpu.so"));
+    assertEquals("linux-x86_64", Nd4jRuntime.nativesBuild(bindings + "linux-x86_64/libnd4jcpu.so"));
+    assertEquals("unknown", Nd4jRuntime.nativesBuild("/usr/lib/libnd4jcpu.so"));
+    assertEquals("unknown", Nd4jRuntime.nativesBuild("libnd4jcpu.so"));
+    assertEquals("unknown", Nd4jRuntime.nativesBuild("/x/libnd4jcpu.so"));
+    assertEquals("unknown", Nd4jRuntime.nativesBuild(null));
   }
 
   @Test

@@ -114,6 +114,35 @@ public final class PluginInstaller {
     }
   }
 
+  /**
+   * Whether the plugins directory holds the staging folder of a change that did not finish, or
+   * finished without clearing it: then {@link #recoverInterruptedChanges()} is due.
+   */
+  public boolean hasInterruptedChanges() {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (Stream<Path> listing = Files.list(directory)) {
+      return listing.anyMatch(p -> p.getFileName().toString().startsWith(STAGING_PREFIX));
+    } catch (IOException e) {
+      throw new RegistryException(RegistryException.Kind.IO,
+          "plugins directory " + directory + ": " + e, e);
+    }
+  }
+
+  /**
+   * Rolls back the changes that an interruption left unfinished (and clears finished ones), so
+   * that the directory holds the installed set as it was before each change or as the change
+   * committed it. Every operation of this class does it first; plugin discovery calls it when
+   * {@link #hasInterruptedChanges()}.
+   *
+   * @throws RegistryException if another process holds the directory's lock or the files
+   *     cannot be moved back
+   */
+  public void recoverInterruptedChanges() {
+    locked(() -> null);
+  }
+
   /** The plugins installed from registries, by id, after recovering interrupted changes. */
   public List<InstalledPlugin> installed() {
     return locked(this::readRecords);

@@ -1,6 +1,7 @@
 package dev.lathe.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -98,10 +99,10 @@ class CrashRecoveryTest {
         .redirectOutput(dir.resolve("child.log").toFile()).start();
     assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the install did not end");
     assertEquals(137, child.exitValue(), Files.readString(dir.resolve("child.log")));
-    try (Stream<Path> files = Files.list(plugins)) {
-      assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(".install-")),
-          "the halt left its staging folder");
-    }
+    PluginInstaller next = new PluginInstaller(plugins);
+    assertTrue(next.hasInterruptedChanges(), "the halt left its staging folder");
+    next.recoverInterruptedChanges();
+    assertFalse(next.hasInterruptedChanges(), "recovery cleared the staging folder");
 
     List<String> installed = new PluginInstaller(plugins).installed().stream()
         .map(InstalledPlugin::toString).toList();

@@ -18,10 +18,12 @@ import org.apiguardian.api.API;
  * @param title a short human title
  * @param paper the arXiv id of the paper it implements, e.g. {@code 1908.09791}, or empty
  * @param requires the versions of the Lathe API it works with
+ * @param paperTitle the title of that paper, or empty
  */
 @API(status = STABLE, since = "0.1")
 public record PluginInfo(
-    String id, Version version, String title, Optional<String> paper, VersionRange requires) {
+    String id, Version version, String title, Optional<String> paper, VersionRange requires,
+    Optional<String> paperTitle) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -31,10 +33,17 @@ public record PluginInfo(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(paper, "paper");
     Objects.requireNonNull(requires, "requires");
+    Objects.requireNonNull(paperTitle, "paperTitle");
     if (id == null || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException("plugin id '" + id
           + "' is blank or malformed (lower-case letters and digits, words joined by '-')");
     }
+  }
+
+  /** A descriptor whose paper, if any, has no title given. */
+  public PluginInfo(
+      String id, Version version, String title, Optional<String> paper, VersionRange requires) {
+    this(id, version, title, paper, requires, Optional.empty());
   }
 
   /**
@@ -52,6 +61,12 @@ public record PluginInfo(
 
   /** This descriptor naming the paper with arXiv id {@code arxivId}. */
   public PluginInfo withPaper(String arxivId) {
-    return new PluginInfo(id, version, title, Optional.of(arxivId), requires);
+    return new PluginInfo(id, version, title, Optional.of(arxivId), requires, Optional.empty());
+  }
+
+  /** This descriptor naming the paper with arXiv id {@code arxivId} and its title. */
+  public PluginInfo withPaper(String arxivId, String paperTitle) {
+    return new PluginInfo(id, version, title, Optional.of(arxivId), requires,
+        Optional.of(paperTitle));
   }
 }

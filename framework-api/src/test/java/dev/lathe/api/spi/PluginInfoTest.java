@@ -42,6 +42,11 @@ class PluginInfoTest {
     assertEquals(Optional.of("1908.09791"), withPaper.paper());
     assertEquals(info.id(), withPaper.id());
     assertEquals(info.requires(), withPaper.requires());
+    assertEquals(Optional.empty(), withPaper.paperTitle());
+    PluginInfo titled = info.withPaper("1908.09791", "Once-for-All: Train One Network and"
+        + " Specialize it for Efficient Deployment");
+    assertEquals(Optional.of("1908.09791"), titled.paper());
+    assertTrue(titled.paperTitle().orElseThrow().startsWith("Once-for-All: Train"));
   }
 
   @Test

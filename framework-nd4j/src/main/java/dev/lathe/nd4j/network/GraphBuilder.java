@@ -35,6 +35,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -53,6 +54,9 @@ final class GraphBuilder {
   static {
     Nd4jAccess.open();
   }
+
+  /** Added to the scale of quantised activations, so that an all-zero batch stays zero. */
+  static final double QUANTIZATION_EPSILON = 1e-12;
 
   /** The suffix of a node's inference-mode variable. */
   static final String INFERENCE = "/inference";
@@ -120,6 +124,10 @@ final class GraphBuilder {
     SDVariable out;
     try (NameScope scope = graph.withNameScope(name)) {
       out = node.layer().accept(new NodeOps(node, inputs, own, mode));
+      int bits = node.attributes().activationBits();
+      if (bits < 32) {
+        out = fakeQuantize(out, bits);
+      }
     }
     if (graph.hasVariable(name)) {
       throw new IllegalArgumentException("network '" + network.name() + "': node '" + node.name()
@@ -127,6 +135,18 @@ final class GraphBuilder {
           + " variable has that name");
     }
     return out.rename(name);
+  }
+
+  /**
+   * {@code x} quantised symmetrically to {@code bits} bits with the scale of its largest
+   * magnitude in the batch ({@code max|x| / (2^(bits−1) − 1)}), the gradient passing straight
+   * through: {@code x + stopGradient(q(x) − x)}.
+   */
+  private SDVariable fakeQuantize(SDVariable x, int bits) {
+    double levels = (1L << (bits - 1)) - 1;
+    SDVariable scale = graph.math().abs(x).max().div(levels).add(QUANTIZATION_EPSILON);
+    SDVariable quantized = graph.math().round(x.div(scale)).mul(scale);
+    return x.add(new StopGradient(graph, quantized.sub(x)).outputVariable());
   }
 
   private static boolean isBatchNorm(Layer layer) {

@@ -119,6 +119,8 @@ public abstract class PluginProviderContract<P extends PluginProvider> {
         + "; the kernel would refuse to load the plugin");
     info.paper().ifPresent(paper -> assertTrue(ARXIV_ID.matcher(paper).matches(),
         () -> plugin() + ": info().paper() '" + paper + "' is not an arXiv id such as 1908.09791"));
+    info.paperTitle().ifPresent(t -> assertTrue(info.paper().isPresent() && !t.isBlank(),
+        () -> plugin() + ": info().paperTitle() '" + t + "' needs a paper and a non-blank title"));
     assertEquals(info, provider().info(),
         () -> plugin() + ": info() returned different descriptors on two calls");
   }

@@ -12,6 +12,7 @@ import dev.lathe.api.Workload;
 import dev.lathe.api.space.CategoricalDimension;
 import dev.lathe.api.space.Candidate;
 import dev.lathe.api.space.Dimension;
+import dev.lathe.api.space.DimensionGraph;
 import dev.lathe.api.space.IntegerDimension;
 import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The contract of {@link SearchSpace}: unique dimension names in a fixed order; samples,
  * mutations and crossovers that lie in the space and depend only on the random generator;
  * encode and decode that round-trip; stable candidate hashes; a {@code violation} that rejects
- * candidates outside the space; a consistent workload.
+ * candidates outside the space; a consistent workload; a structure, when there is one, whose
+ * vertices own dimensions of the space, each at most once.
  *
  * <pre>{@code
  * class MySpaceTest extends SearchSpaceContract {
@@ -226,6 +228,32 @@ public abstract class SearchSpaceContract extends PluginProviderContract<SearchS
     assertRejected(space, c.with("lathe_tck_extra", 1L), "has an extra dimension");
     assertRejected(space, c.with(first.name(), outside(first)),
         "has value " + outside(first) + " outside dimension '" + first.name() + "'");
+  }
+
+  /**
+   * Checks that structure(), when present, owns only dimensions of the space, each once, and
+   * gives the same graph twice.
+   */
+  @Test
+  public void structureOwnsDimensionsOfTheSpace() {
+    SearchSpace space = newSpace();
+    Optional<DimensionGraph> structure = space.structure();
+    assertNotNull(structure, () -> plugin() + ": structure() returned null, not empty");
+    structure.ifPresent(graph -> {
+      Set<String> names = new HashSet<>();
+      space.dimensions().forEach(d -> names.add(d.name()));
+      Set<String> owned = new HashSet<>();
+      for (DimensionGraph.Vertex v : graph.vertices()) {
+        for (String d : v.dimensions()) {
+          assertTrue(names.contains(d), () -> plugin() + ": structure() vertex '" + v.name()
+              + "' owns '" + d + "', which is not a dimension of the space");
+          assertTrue(owned.add(d), () -> plugin() + ": structure() gives dimension '" + d
+              + "' to more than one vertex");
+        }
+      }
+      assertEquals(graph.vertices().size(), space.structure().orElseThrow().vertices().size(),
+          () -> plugin() + ": structure() changed between two calls");
+    });
   }
 
   /** Checks that workload() gives the same answer twice, with a named kind when present. */

@@ -14,6 +14,8 @@ import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.ReproductionProvider;
 import dev.lathe.api.spi.ResultStoreProvider;
 import dev.lathe.api.spi.SearchSpaceProvider;
+import dev.lathe.registry.PluginInstaller;
+import dev.lathe.registry.RegistryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,12 +112,29 @@ public final class PluginDiscovery {
     }
   }
 
+  /**
+   * Rolls back what an interrupted {@code lathe plugin install|update|remove} left in the folder
+   * before reading it, so that a run never sees half a change.
+   */
+  private static void recoverInterruptedChanges(Path folder) {
+    PluginInstaller installer = new PluginInstaller(folder);
+    try {
+      if (installer.hasInterruptedChanges()) {
+        installer.recoverInterruptedChanges();
+      }
+    } catch (RegistryException e) {
+      LOG.warn("plugins directory {}: an interrupted plugin change could not be rolled back"
+          + " ({}); reading the folder as it is", folder, e.getMessage());
+    }
+  }
+
   private LathePluginManager addExternals(Path directory) {
     if (directory == null || !Files.isDirectory(directory)) {
       LOG.debug("no plugins directory at {}: built-in plugins only", directory);
       return null;
     }
     Path folder = directory.toAbsolutePath().normalize();
+    recoverInterruptedChanges(folder);
     List<Path> files;
     try {
       files = pluginFiles(folder);

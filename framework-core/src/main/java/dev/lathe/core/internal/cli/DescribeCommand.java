@@ -39,7 +39,8 @@ final class DescribeCommand implements Callable<Integer> {
       if (format == Format.JSON) {
         ObjectNode n = Json.object();
         n.put("id", p.id()).put("version", p.version().toString()).put("title", p.title())
-            .put("paper", p.paper().orElse(null)).put("requires", p.requires().toString())
+            .put("paper", p.paper().orElse(null)).put("paper_title", p.paperTitle().orElse(null))
+            .put("requires", p.requires().toString())
             .put("origin", p.external() ? "external" : "built-in").put("location", p.location());
         ObjectNode points = n.putObject("extension_points");
         for (Map.Entry<ExtensionPoint, List<ParameterSpec>> e : p.parameters().entrySet()) {
@@ -60,7 +61,8 @@ final class DescribeCommand implements Callable<Integer> {
         return 0;
       }
       out.println(p.id() + " " + p.version() + " — " + p.title());
-      p.paper().ifPresent(a -> out.println("paper:    arXiv:" + a + "  https://arxiv.org/abs/" + a));
+      p.paper().ifPresent(a -> out.println("paper:    arXiv:" + a + "  https://arxiv.org/abs/" + a
+          + p.paperTitle().map(t -> "  " + t).orElse("")));
       out.println("requires: Lathe API " + p.requires());
       out.println("origin:   " + (p.external() ? "external, " : "built-in, ") + p.location());
       for (Map.Entry<ExtensionPoint, List<ParameterSpec>> e : p.parameters().entrySet()) {

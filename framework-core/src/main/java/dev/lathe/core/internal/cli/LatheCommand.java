@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       PluginsCommand.class, DescribeCommand.class, RunCommand.class, ResumeCommand.class,
       ReportCommand.class, ReproduceCommand.class, CostCommand.class, DataCommand.class,
-      PluginCommand.class, RegistryCommand.class, LedgerCommand.class,
+      PluginCommand.class, RegistryCommand.class, LedgerCommand.class, WorkerCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

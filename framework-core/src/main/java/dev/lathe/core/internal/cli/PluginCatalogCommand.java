@@ -41,8 +41,8 @@ final class PluginCatalogCommand implements Callable<Integer> {
       for (PluginDescription p : builtIn) {
         out.println("| `" + p.id() + "` | " + p.version() + " | "
             + p.points().stream().map(ExtensionPoint::label).collect(Collectors.joining(", "))
-            + " | " + p.paper().map(a -> "[arXiv:" + a + "](https://arxiv.org/abs/" + a + ")")
-                .orElse("-")
+            + " | " + p.paper().map(a -> "[arXiv:" + a + "](https://arxiv.org/abs/" + a + ")"
+                + p.paperTitle().map(t -> " " + cell(t)).orElse("")).orElse("-")
             + " | " + cell(p.title()) + " | " + module(p.location()) + " |");
       }
       List<PluginDescription> reproductions = builtIn.stream()
@@ -52,8 +52,8 @@ final class PluginCatalogCommand implements Callable<Integer> {
       for (PluginDescription p : reproductions) {
         out.println();
         out.println("### `" + p.id() + "`: " + cell(p.title())
-            + p.paper().map(a -> " ([arXiv:" + a + "](https://arxiv.org/abs/" + a + "))")
-                .orElse(""));
+            + p.paper().map(a -> " ([arXiv:" + a + "](https://arxiv.org/abs/" + a + ")"
+                + p.paperTitle().map(t -> " " + cell(t)).orElse("") + ")").orElse(""));
         out.println();
         out.println("`lathe reproduce " + p.id() + "` checks:");
         out.println();

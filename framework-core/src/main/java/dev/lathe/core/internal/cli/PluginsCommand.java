@@ -41,6 +41,7 @@ final class PluginsCommand implements Callable<Integer> {
           ArrayNode points = n.putArray("extension_points");
           p.points().forEach(point -> points.add(point.label()));
           n.put("paper", p.paper().orElse(null));
+          n.put("paper_title", p.paperTitle().orElse(null));
           n.put("requires", p.requires().toString());
           n.put("origin", p.external() ? "external" : "built-in");
           n.put("location", p.location());

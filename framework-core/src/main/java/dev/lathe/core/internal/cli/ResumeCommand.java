@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,13 +28,16 @@ final class ResumeCommand implements Callable<Integer> {
       description = "Override a key, e.g. --set budget.trials=200 to extend the budget.")
   List<String> overrides = new ArrayList<>();
 
+  @Mixin ExecutorOptions executor;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
   @Override
   public Integer call() {
     try (Lathe lathe = root.open()) {
-      return Outcome.print(spec, lathe.resume(folder, overrides, Outcome.progress(spec, quiet)));
+      return Outcome.print(spec, lathe.resume(folder, executor.overrides(overrides),
+          Outcome.progress(spec, quiet)));
     }
   }
 }

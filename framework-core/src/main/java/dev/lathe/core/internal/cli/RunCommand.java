@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,13 +32,16 @@ final class RunCommand implements Callable<Integer> {
       description = "Override a key of the file, e.g. --set budget.trials=50 (repeatable).")
   List<String> overrides = new ArrayList<>();
 
+  @Mixin ExecutorOptions executor;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
   @Override
   public Integer call() {
     try (Lathe lathe = root.open()) {
-      return Outcome.print(spec, lathe.run(file, overrides, out, Outcome.progress(spec, quiet)));
+      return Outcome.print(spec, lathe.run(file, executor.overrides(overrides), out,
+          Outcome.progress(spec, quiet)));
     }
   }
 }

@@ -74,9 +74,8 @@ public final class ExperimentEngine {
   /** Runs (or resumes) the experiment to the end of its budget. */
   public ExperimentResult run() {
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "lathe", config.name());
-    try (ExperimentPlan plan = new ExperimentPlan(config, folder, scratch, prepareFolder);
-        EventLog events = EventLog.open(folder)) {
-      return new Run(plan, events).execute();
+    try (ExperimentPlan plan = new ExperimentPlan(config, folder, scratch, prepareFolder)) {
+      return new Run(plan, plan.events).execute();
     } catch (IOException e) {
       throw new LatheException(LatheException.Kind.IO,
           "experiment '" + config.name() + "': " + e.getMessage(), e);

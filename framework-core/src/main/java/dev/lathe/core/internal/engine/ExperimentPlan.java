@@ -18,6 +18,9 @@ import dev.lathe.api.spi.SearchSpaceProvider;
 import dev.lathe.api.execute.TrialExecutor;
 import dev.lathe.api.store.ResultStore;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.internal.cluster.ClusterExecutorProvider;
+import dev.lathe.core.internal.cluster.ClusterSession;
+import dev.lathe.core.internal.cluster.TrialRecipe;
 import dev.lathe.core.internal.config.Component;
 import dev.lathe.core.internal.config.ExperimentConfig;
 import dev.lathe.core.internal.store.JsonRecordCodec;
@@ -33,7 +36,8 @@ import java.util.function.Supplier;
  * The plugin instances of one experiment, created from its configuration and checked to fit
  * together before any trial runs: every metric that an objective or constraint names is
  * produced by an evaluator or accelerator, and the optimizer handles the space's dimension
- * kinds and the number of objectives.
+ * kinds and the number of objectives. It also holds the run's event log, which a cluster
+ * executor writes to as well.
  */
 final class ExperimentPlan implements AutoCloseable {
 
@@ -43,6 +47,7 @@ final class ExperimentPlan implements AutoCloseable {
   final List<Accelerator> accelerators = new ArrayList<>();
   final Problem problem;
   final Optimizer optimizer;
+  final EventLog events;
   final ResultStore store;
   final TrialExecutor executor;
 
@@ -51,7 +56,8 @@ final class ExperimentPlan implements AutoCloseable {
    *
    * @param folder the results folder, or null to keep nothing on disk
    * @param scratch where plugins without a results folder may write
-   * @param beforeStore runs once the composition is checked, before the store opens
+   * @param beforeStore runs once the composition is checked, before the event log and the
+   *     store open
    */
   ExperimentPlan(ExperimentConfig config, Path folder, Path scratch, Runnable beforeStore) {
     this.config = config;
@@ -73,28 +79,56 @@ final class ExperimentPlan implements AutoCloseable {
     this.optimizer = create(o, () ->
         ((OptimizerProvider) o.entry().provider()).create(context(o, base), problem));
     beforeStore.run();
+    try {
+      this.events = EventLog.open(folder);
+    } catch (IOException e) {
+      throw new LatheException(LatheException.Kind.IO, "experiment '" + config.name()
+          + "': cannot open " + EventLog.FILE_NAME + ": " + e.getMessage(), e);
+    }
     Component s = config.store();
-    this.store = create(s, () -> {
-      try {
-        return ((ResultStoreProvider) s.entry().provider())
-            .open(storeContext(s, base), new JsonRecordCodec());
-      } catch (IOException e) {
-        throw new LatheException(LatheException.Kind.IO,
-            "store '" + s.plugin() + "' cannot open " + base + ": " + e.getMessage(), e);
-      }
-    });
+    try {
+      this.store = create(s, () -> {
+        try {
+          return ((ResultStoreProvider) s.entry().provider())
+              .open(storeContext(s, base), new JsonRecordCodec());
+        } catch (IOException e) {
+          throw new LatheException(LatheException.Kind.IO,
+              "store '" + s.plugin() + "' cannot open " + base + ": " + e.getMessage(), e);
+        }
+      });
+    } catch (RuntimeException e) {
+      closeQuietly(events::close, e);
+      throw e;
+    }
     Component x = config.executor();
     EvaluationChain chain = new EvaluationChain(space, evaluators, accelerators);
     try {
-      this.executor = create(x, () ->
-          ((ExecutorProvider) x.entry().provider()).create(context(x, base), chain));
+      this.executor = create(x, () -> {
+        ExecutorProvider provider = (ExecutorProvider) x.entry().provider();
+        if (provider instanceof ClusterExecutorProvider cluster) {
+          TrialRecipe recipe = RecipeTrials.recipe(config);
+          return cluster.create(context(x, base), new ClusterSession(recipe,
+              RecipeTrials.serving(recipe, chain), events::write));
+        }
+        return provider.create(context(x, base), chain);
+      });
     } catch (RuntimeException e) {
-      try {
-        store.close();
-      } catch (IOException closing) {
-        e.addSuppressed(closing);
-      }
+      closeQuietly(store::close, e);
+      closeQuietly(events::close, e);
       throw e;
+    }
+  }
+
+  /** Something that closes with at most an {@link IOException}. */
+  private interface Closing {
+    void close() throws IOException;
+  }
+
+  private static void closeQuietly(Closing c, RuntimeException failure) {
+    try {
+      c.close();
+    } catch (IOException closing) {
+      failure.addSuppressed(closing);
     }
   }
 
@@ -179,7 +213,11 @@ final class ExperimentPlan implements AutoCloseable {
     try {
       executor.close();
     } finally {
-      store.close();
+      try {
+        store.close();
+      } finally {
+        events.close();
+      }
     }
   }
 }

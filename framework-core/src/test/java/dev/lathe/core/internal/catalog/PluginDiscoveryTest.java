@@ -37,6 +37,26 @@ class PluginDiscoveryTest {
   }
 
   @Test
+  void anInterruptedPluginChangeIsRolledBackBeforeTheFolderIsRead() throws IOException {
+    Path staging = Files.createDirectories(plugins.resolve(".install-7/replaced"));
+    Files.writeString(staging.resolve("old.jar"), "the jar the change moved out");
+    Files.writeString(plugins.resolve("new.jar"), "the jar the change moved in");
+    Files.writeString(staging.resolveSibling("journal.json"),
+        "{\"had_record\":false,\"moves\":[\"new.jar\"],\"replaced\":[\"old.jar\"]}");
+
+    try (PluginCatalog catalog = PluginDiscovery.discover(plugins)) {
+      assertEquals(List.of(plugins.resolve("old.jar").toString()),
+          catalog.rejections().stream().map(Rejection::location).toList(),
+          "only the restored jar is read");
+    }
+    try (var files = Files.list(plugins)) {
+      assertEquals(List.of(".lathe-install.lock", "old.jar"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+    assertEquals("the jar the change moved out", Files.readString(plugins.resolve("old.jar")));
+  }
+
+  @Test
   void onlyVisibleJarsAndZipsAreConsidered() throws IOException {
     Files.writeString(plugins.resolve("README.txt"), "not a plugin");
     Files.writeString(plugins.resolve(".hidden.jar"), "not even a zip");

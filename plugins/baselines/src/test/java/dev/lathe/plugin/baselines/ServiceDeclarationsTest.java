@@ -2,30 +2,24 @@ package dev.lathe.plugin.baselines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.api.ExtensionPoint;
 import dev.lathe.api.LatheApi;
 import dev.lathe.api.spi.EvaluatorProvider;
+import dev.lathe.api.spi.OptimizerProvider;
 import dev.lathe.api.spi.ParameterSpec;
 import dev.lathe.api.spi.PluginProvider;
+import dev.lathe.api.spi.ReproductionProvider;
 import dev.lathe.api.spi.SearchSpaceProvider;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import dev.lathe.testkit.tck.ServiceDeclarations;
 import java.lang.module.ModuleDescriptor;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The module's {@code provides} clauses, its service files, and what the providers declare. */
@@ -38,20 +32,9 @@ class ServiceDeclarationsTest {
       Map.of("evolution", "1802.01548", "ofa-evolution", "1908.09791");
 
   @Test
-  void serviceFilesListExactlyTheProvidedImplementations() throws IOException {
-    ModuleDescriptor descriptor = MODULE.getDescriptor();
-    assertNotNull(descriptor, "tests must run on the module path");
-    assertEquals("dev.lathe.plugin.baselines", descriptor.name());
-    assertTrue(descriptor.exports().isEmpty(), "a plugin exports nothing");
-    assertEquals(Set.of("dev.lathe.api.spi.OptimizerProvider",
-        "dev.lathe.api.spi.SearchSpaceProvider", "dev.lathe.api.spi.EvaluatorProvider",
-        "dev.lathe.api.spi.ReproductionProvider"),
-        descriptor.provides().stream().map(ModuleDescriptor.Provides::service)
-            .collect(Collectors.toSet()));
-    for (ModuleDescriptor.Provides provides : descriptor.provides()) {
-      assertEquals(new TreeSet<>(provides.providers()), serviceFile(provides.service()),
-          provides.service());
-    }
+  void serviceFilesListExactlyTheProvidedImplementations() {
+    ServiceDeclarations.check(MODULE, "dev.lathe.plugin.baselines", OptimizerProvider.class,
+        SearchSpaceProvider.class, EvaluatorProvider.class, ReproductionProvider.class);
   }
 
   @Test
@@ -108,16 +91,5 @@ class ServiceDeclarationsTest {
       }
     }
     return all;
-  }
-
-  private static TreeSet<String> serviceFile(String service) throws IOException {
-    String name = "META-INF/services/" + service;
-    try (InputStream in = MODULE.getClassLoader().getResourceAsStream(name)) {
-      assertNotNull(in, name + " is missing");
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
   }
 }

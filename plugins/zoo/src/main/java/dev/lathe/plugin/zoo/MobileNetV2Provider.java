@@ -34,7 +34,8 @@ public final class MobileNetV2Provider implements NetworkProvider {
   @Override
   public PluginInfo info() {
     return PluginInfo.of("mobilenetv2", "0.1.0", "MobileNetV2 (width 1.0)", Blocks.REQUIRES)
-        .withPaper("1801.04381");
+        .withPaper("1801.04381",
+        "MobileNetV2: Inverted Residuals and Linear Bottlenecks");
   }
 
   @Override

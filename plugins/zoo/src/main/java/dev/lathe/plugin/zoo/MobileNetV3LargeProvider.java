@@ -53,7 +53,8 @@ public final class MobileNetV3LargeProvider implements NetworkProvider {
   @Override
   public PluginInfo info() {
     return PluginInfo.of("mobilenetv3-large", "0.1.0",
-        "MobileNetV3-Large as Once-for-All defines it", Blocks.REQUIRES).withPaper("1905.02244");
+        "MobileNetV3-Large as Once-for-All defines it", Blocks.REQUIRES).withPaper("1905.02244",
+        "Searching for MobileNetV3");
   }
 
   @Override

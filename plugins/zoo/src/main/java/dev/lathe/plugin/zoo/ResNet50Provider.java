@@ -13,7 +13,8 @@ public final class ResNet50Provider implements NetworkProvider {
   @Override
   public PluginInfo info() {
     return PluginInfo.of("resnet50", "0.1.0", "ResNet-50", Blocks.REQUIRES)
-        .withPaper("1512.03385");
+        .withPaper("1512.03385",
+        "Deep Residual Learning for Image Recognition");
   }
 
   @Override

@@ -35,7 +35,8 @@ public final class TransformerBaseProvider implements NetworkProvider {
   @Override
   public PluginInfo info() {
     return PluginInfo.of("transformer-base", "0.1.0", "Transformer (base), encoder-decoder",
-        Blocks.REQUIRES).withPaper("1706.03762");
+        Blocks.REQUIRES).withPaper("1706.03762",
+        "Attention Is All You Need");
   }
 
   @Override

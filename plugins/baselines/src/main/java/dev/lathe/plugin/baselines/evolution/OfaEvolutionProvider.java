@@ -19,7 +19,8 @@ import java.util.List;
 public final class OfaEvolutionProvider implements OptimizerProvider {
 
   private static final PluginInfo INFO = PluginInfo.of(OfaEvolution.ID, "0.1.0",
-      "Once-for-All evolutionary search", "[0.1,1.0)").withPaper("1908.09791");
+      "Once-for-All evolutionary search", "[0.1,1.0)").withPaper("1908.09791",
+        "Once-for-All: Train One Network and Specialize it for Efficient Deployment");
 
   private static final List<ParameterSpec> PARAMETERS;
 

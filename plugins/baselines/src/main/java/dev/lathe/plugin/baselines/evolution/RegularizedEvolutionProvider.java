@@ -19,7 +19,8 @@ import java.util.List;
 public final class RegularizedEvolutionProvider implements OptimizerProvider {
 
   private static final PluginInfo INFO = PluginInfo.of(RegularizedEvolution.ID, "0.1.0",
-      "Regularised (aging) evolution", "[0.1,1.0)").withPaper("1802.01548");
+      "Regularised (aging) evolution", "[0.1,1.0)").withPaper("1802.01548",
+        "Regularized Evolution for Image Classifier Architecture Search");
 
   private static final List<ParameterSpec> PARAMETERS;
 

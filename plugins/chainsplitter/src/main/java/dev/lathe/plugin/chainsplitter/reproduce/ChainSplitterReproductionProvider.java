@@ -15,7 +15,9 @@ public final class ChainSplitterReproductionProvider implements ReproductionProv
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "ChainSplitter IIoT case study: overlay vs full"
-        + " replication, cloud sync, verification", "[0.1,1.0)").withPaper("1910.00742");
+        + " replication, cloud sync, verification", "[0.1,1.0)").withPaper("1910.00742",
+        "ChainSplitter: Towards Blockchain-based Industrial IoT Architecture for Supporting"
+            + " Hierarchical Storage");
   }
 
   @Override

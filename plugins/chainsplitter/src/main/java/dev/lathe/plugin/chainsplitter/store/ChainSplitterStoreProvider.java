@@ -37,7 +37,9 @@ public final class ChainSplitterStoreProvider implements ResultStoreProvider {
   @Override
   public PluginInfo info() {
     return PluginInfo.of(ID, "0.1.0", "ChainSplitter: hash-chained result ledger, local overlay"
-        + " and cloud tier", "[0.1,1.0)").withPaper("1910.00742");
+        + " and cloud tier", "[0.1,1.0)").withPaper("1910.00742",
+        "ChainSplitter: Towards Blockchain-based Industrial IoT Architecture for Supporting"
+            + " Hierarchical Storage");
   }
 
   @Override

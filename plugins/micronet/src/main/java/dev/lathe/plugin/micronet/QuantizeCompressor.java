@@ -1,0 +1,119 @@
+package dev.lathe.plugin.micronet;
+
+import dev.lathe.api.compress.Compression;
+import dev.lathe.api.compress.Compressor;
+import dev.lathe.api.compress.Model;
+import dev.lathe.api.metric.Metrics;
+import dev.lathe.api.metric.Origin;
+import dev.lathe.nd4j.network.SameDiffNetwork;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+
+/**
+ * {@code quantize}: quantisation-aware training to {@code bits}-bit weights, biases and
+ * (unless {@code activations} is off) activations, as the MicroNet LM winners train. Weights
+ * are symmetric and per output channel (each slice along axis 0 has its own scale, its largest
+ * magnitude over {@code 2^(bits−1) − 1}; a bias is one channel); every node's output is
+ * fake-quantised symmetrically with its batch's largest magnitude by the SameDiff bridge
+ * ({@link dev.lathe.api.model.NodeAttributes#activationBits()}). Each update computes the gradient at the quantised weights and applies the step to
+ * full-precision shadow weights (the straight-through estimator); the result holds the
+ * quantised shadow weights, so every channel takes at most {@code 2^bits − 1} distinct values.
+ * Zeros stay zero: zero is a level, and weights that are zero in the input are kept at zero.
+ */
+final class QuantizeCompressor implements Compressor {
+
+  private final int bits;
+  private final boolean activations;
+  private final int steps;
+  private final double rate;
+  private final long seed;
+  private final Logger log;
+
+  QuantizeCompressor(int bits, boolean activations, int steps, double rate, long seed,
+      Logger log) {
+    this.bits = bits;
+    this.activations = activations;
+    this.steps = steps;
+    this.rate = rate;
+    this.seed = seed;
+    this.log = log;
+  }
+
+  @Override
+  public String id() {
+    return QuantizeProvider.ID;
+  }
+
+  @Override
+  public boolean accepts(Model model) {
+    return model instanceof NetworkModel;
+  }
+
+  @Override
+  public Compression compress(Model model) {
+    NetworkModel input = (NetworkModel) model;
+    List<String> names = input.parameterNames().stream()
+        .filter(n -> input.isWeight(n) || input.isBias(n)).toList();
+    Map<String, Double> before = input.validate();
+    int activationBits = activations ? Math.min(bits, input.activationBits())
+        : input.activationBits();
+    SameDiffNetwork graph = input.with(input.parameterCopies(), input.tensorBits(),
+        activationBits).instantiate();
+    Map<String, INDArray> shadow = new LinkedHashMap<>();
+    Map<String, INDArray> masks = new LinkedHashMap<>();
+    Map<String, INDArray> quantized = new LinkedHashMap<>();
+    for (String name : names) {
+      shadow.put(name, input.parameter(name));
+      masks.put(name, Tensors.nonzeroMask(shadow.get(name)));
+    }
+    FineTuning.run(graph, input.task(), steps, rate, seed, new FineTuning.Hook() {
+      @Override
+      public void before(long step) {
+        shadow.forEach((name, value) -> {
+          quantized.put(name, Tensors.quantize(value, bits));
+          graph.parameter(name).assign(quantized.get(name));
+        });
+      }
+
+      @Override
+      public void after(long step) {
+        shadow.forEach((name, value) -> value.addi(graph.parameter(name)
+            .sub(quantized.get(name))).muli(masks.get(name)));
+      }
+    });
+    Map<String, INDArray> values = new LinkedHashMap<>();
+    Map<String, Integer> tensorBits = new LinkedHashMap<>(input.tensorBits());
+    for (String name : input.parameterNames()) {
+      if (shadow.containsKey(name)) {
+        values.put(name, Tensors.quantize(shadow.get(name), bits));
+        graph.parameter(name).assign(values.get(name));
+        tensorBits.put(name, bits);
+      } else {
+        values.put(name, graph.parameter(name));
+      }
+    }
+    NetworkModel output = input.with(values, tensorBits, activationBits);
+    Map<String, Double> after = NetworkModel.validate(graph, input.task());
+    int distinct = names.stream().mapToInt(n -> Tensors.distinctValuesPerChannel(
+        output.parameter(n))).max().orElse(0);
+    log.info("quantised {} tensors of '{}' to {} bits: validation loss {} -> {}", names.size(),
+        input.architecture(), bits, before.get("loss"), after.get("loss"));
+    Metrics report = Metrics.builder()
+        .add("bits", bits, "bit", Origin.ANALYTIC)
+        .add("activation_bits", activationBits, "bit", Origin.ANALYTIC)
+        .add("tensors", names.size(), "", Origin.ANALYTIC)
+        .add("max_values_per_channel", distinct, "", Origin.MEASURED)
+        .add("params", output.parameterCount(), "", Origin.ANALYTIC)
+        .add("size_bits_before", input.sizeBits(), "bit", Origin.MEASURED)
+        .add("size_bits", output.sizeBits(), "bit", Origin.MEASURED)
+        .add("loss_before", before.get("loss"), "", Origin.MEASURED)
+        .add("loss", after.get("loss"), "", Origin.MEASURED)
+        .add("accuracy_before", before.get("accuracy"), "", Origin.MEASURED)
+        .add("accuracy", after.get("accuracy"), "", Origin.MEASURED)
+        .build();
+    return new Compression(output, report);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.lathe.plugin.ofa.reproduce;
+
+import dev.lathe.api.metric.Origin;
+import dev.lathe.api.model.cost.CostConventions;
+import dev.lathe.api.model.cost.CostReport;
+import dev.lathe.api.reproduce.Claim;
+import dev.lathe.api.reproduce.ClaimResult;
+import dev.lathe.api.reproduce.Reproduction;
+import dev.lathe.plugin.ofa.Ofa;
+import dev.lathe.plugin.ofa.OfaMobileNetV3;
+import dev.lathe.plugin.ofa.Subnet;
+import dev.lathe.plugin.ofa.latency.LatencyReproduction;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+
+/**
+ * The reproduction {@code ofa}: the cost of the largest subnet and the size of the space, which
+ * follow from arithmetic and must match exactly, and the accuracy of a latency lookup table
+ * measured on this machine.
+ */
+final class OfaReproduction implements Reproduction {
+
+  static final Claim LARGEST = new Claim("largest-subnet-cost", "The largest subnet of"
+      + " OFA-MobileNetV3 (width 1.0, kernel 7, expand 6, depth 4, 224×224) costs 566.17M MACs"
+      + " and has 7.665M parameters (conv-linear)", "566.17M MACs, 7.665M params",
+      "OFAMobileNetV3 of the official code; papers/once-for-all.md");
+  static final Claim SPACE = new Claim("space-size", "The space holds more than 10^19 subnets at"
+      + " each resolution and width: (9^2 + 9^3 + 9^4)^5 = 7371^5", "> 10^19 (7371^5 ≈ 2.18e19)",
+      "section 3.1");
+  static final Claim LATENCY = new Claim("latency-lookup-table", "A latency lookup table"
+      + " measured per layer on the target device predicts a subnet's measured latency"
+      + " (claimed here at a mean absolute percentage error of at most 15%)",
+      "latency lookup tables per device", "sections 3.4 and 4.2");
+
+  private final long seed;
+  private final Path work;
+  private final Logger log;
+
+  OfaReproduction(long seed, Path work, Logger log) {
+    this.seed = seed;
+    this.work = work;
+    this.log = log;
+  }
+
+  @Override
+  public String id() {
+    return Ofa.ID;
+  }
+
+  @Override
+  public List<Claim> claims() {
+    return List.of(LARGEST, SPACE, LATENCY);
+  }
+
+  @Override
+  public ClaimResult check(Claim claim, Mode mode) throws Exception {
+    return switch (claim.id()) {
+      case "largest-subnet-cost" -> largest();
+      case "space-size" -> space();
+      case "latency-lookup-table" -> latency(mode);
+      default -> throw new IllegalArgumentException("reproduction '" + Ofa.ID
+          + "' has no claim '" + claim.id() + "'");
+    };
+  }
+
+  private static ClaimResult largest() {
+    CostReport c = CostConventions.convLinear().count(OfaMobileNetV3.network(
+        Subnet.largest(1.0), 1000));
+    String measured = String.format(Locale.ROOT, "%.2fM MACs, %.3fM params", c.macs() / 1e6,
+        c.params() / 1e6);
+    return new ClaimResult(LARGEST, measured, measured.equals(LARGEST.paperValue())
+        ? ClaimResult.Verdict.REPRODUCED : ClaimResult.Verdict.NOT_REPRODUCED, Origin.ANALYTIC,
+        String.format(Locale.ROOT, "exactly %,d MACs and %,d parameters", (long) c.macs(),
+            (long) c.params()));
+  }
+
+  private static ClaimResult space() {
+    String measured = String.format(Locale.ROOT, "7371^5 = %s ≈ %.2fe19", Ofa.ARCHITECTURES,
+        Ofa.ARCHITECTURES.doubleValue() / 1e19);
+    boolean holds = Ofa.ARCHITECTURES.compareTo(java.math.BigInteger.TEN.pow(19)) > 0;
+    return new ClaimResult(SPACE, measured, holds ? ClaimResult.Verdict.REPRODUCED
+        : ClaimResult.Verdict.NOT_REPRODUCED, Origin.ANALYTIC, "× 25 resolutions × 2 widths = "
+        + Ofa.SUBNETS + " subnets");
+  }
+
+  private ClaimResult latency(Mode mode) throws Exception {
+    boolean quick = mode == Mode.QUICK;
+    int count = quick ? 3 : 10;
+    List<Integer> resolutions = quick ? List.of(128) : List.of(128, 160, 192, 224);
+    int warmup = quick ? 2 : 5;
+    int repeats = quick ? 5 : 15;
+    Path table = work.resolve("ofa-latency-table.json");
+    LatencyReproduction.Result r = LatencyReproduction.run(count, resolutions, warmup, repeats,
+        new SplittableRandom(seed), table);
+    log.info("latency table {}: {} entries; predicted {} ms, measured {} ms", table, r.entries(),
+        r.predicted(), r.measured());
+    StringBuilder pairs = new StringBuilder();
+    for (int i = 0; i < r.predicted().size(); i++) {
+      pairs.append(String.format(Locale.ROOT, "%s%.1f/%.1f", i == 0 ? "" : ", ",
+          r.predicted().get(i), r.measured().get(i)));
+    }
+    return new ClaimResult(LATENCY, String.format(Locale.ROOT, "MAPE %.1f %% over %d subnets",
+        100 * r.mape(), count), r.mape() <= 0.15 ? ClaimResult.Verdict.REPRODUCED
+        : ClaimResult.Verdict.NOT_REPRODUCED, Origin.MEASURED, String.format(Locale.ROOT,
+        "%s mode: random width-1.0 subnets at %s px; predicted/measured ms: %s; table of %d"
+        + " layer groups (%s), saved to %s", quick ? "quick" : "full", resolutions, pairs,
+        r.entries(), r.provenance(), table));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.lathe.plugin.ofa.latency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.api.model.Network;
+import dev.lathe.plugin.ofa.OfaMobileNetV3;
+import dev.lathe.plugin.ofa.Subnet;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Latency predicted from a table measured here, against the network measured end to end. */
+class LatencyPredictorTest {
+
+  @Test
+  void predictsTheSmallestSubnetFromItsMeasuredGroupsAndMeasuresEachSignatureOnce() {
+    LatencyMeasurer measurer = new LatencyMeasurer(2, 5);
+    LatencyTable table = measurer.newTable();
+    assertTrue(table.callOverheadMillis() > 0 && table.callOverheadMillis() < 50,
+        "call overhead " + table.callOverheadMillis());
+    assertEquals("1", table.provenance().get("batch"));
+    assertEquals("5", table.provenance().get("repeats"));
+    assertTrue(table.provenance().get("tensor_backend").startsWith("nd4j"), table.provenance()
+        .toString());
+    LatencyPredictor predictor = new LatencyPredictor(table, Optional.of(measurer));
+    Network small = OfaMobileNetV3.network(Subnet.smallest(1.0), 10);
+    double predicted = predictor.predictMillis(small);
+    int entries = table.size();
+    assertEquals(17, entries, "stem, 11 blocks, 5 head groups: all distinct");
+    assertEquals(predicted, predictor.predictMillis(small), 1e-12, "nothing measured again");
+    assertEquals(entries, table.size());
+    double measured = measurer.measure(small).medianMillis();
+    assertTrue(predicted > measured / 2 && predicted < measured * 2,
+        "predicted " + predicted + " ms, measured " + measured + " ms");
+  }
+
+  @Test
+  void aMissingGroupIsAnErrorWithoutAMeasurer() {
+    LatencyPredictor predictor = new LatencyPredictor(new LatencyTable(java.util.Map.of(), 0.1),
+        Optional.empty());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> predictor.predictMillis(OfaMobileNetV3.network(Subnet.smallest(1.0), 10)));
+    assertTrue(e.getMessage().startsWith("latency table has no entry for group 'first_conv' of"
+        + " network 'ofa-mbv3': input0[3, 128, 128]; conv("), e.getMessage());
+  }
+}

@@ -1,0 +1,200 @@
+package dev.lathe.plugin.spanner;
+
+import dev.lathe.api.graph.Graph;
+import java.util.Arrays;
+
+/**
+ * A reusable Dijkstra search over out-edges or in-edges that stays inside one region of the
+ * vertices ({@code region[v] == region[root]}) and stops at a radius. It is driven one vertex at
+ * a time ({@link #peekKey()}, {@link #pop()}, {@link #expand(int)}) so that an out-search and an in-search can grow side by side and skip the
+ * vertices that cannot lie in a round-trip ball. Arrays are allocated once per graph; each search
+ * resets only the vertices it touched, so a search costs O((t + e) log t) for t touched vertices
+ * and e scanned edges, not O(n).
+ */
+final class BoundedSearch {
+
+  private static final byte UNSEEN = 0;
+  private static final byte QUEUED = 1;
+  private static final byte SETTLED = 2;
+
+  private final Graph graph;
+  private final boolean out;
+  private final double[] dist;
+  private final int[] treeEdge;
+  private final byte[] state;
+  private final int[] touched;
+  private int touchedCount;
+  private final int[] heap;
+  private final int[] position;
+  private int heapSize;
+  private int[] region;
+  private int regionLabel;
+  private double radius;
+
+  BoundedSearch(Graph graph, boolean out) {
+    int n = graph.vertexCount();
+    this.graph = graph;
+    this.out = out;
+    this.dist = new double[n];
+    Arrays.fill(dist, Double.POSITIVE_INFINITY);
+    this.treeEdge = new int[n];
+    Arrays.fill(treeEdge, -1);
+    this.state = new byte[n];
+    this.touched = new int[n];
+    this.heap = new int[n];
+    this.position = new int[n];
+    if (!out && graph.edgeCount() > 0) {
+      graph.inOffset(0);
+    }
+  }
+
+  /**
+   * Starts a new search from {@code root} over the vertices {@code v} with
+   * {@code region[v] == region[root]}, settling only vertices at distance at most {@code radius}.
+   */
+  void start(int root, int[] region, double radius) {
+    for (int i = 0; i < touchedCount; i++) {
+      int v = touched[i];
+      dist[v] = Double.POSITIVE_INFINITY;
+      treeEdge[v] = -1;
+      state[v] = UNSEEN;
+    }
+    touchedCount = 0;
+    heapSize = 0;
+    this.region = region;
+    this.regionLabel = region[root];
+    this.radius = radius;
+    dist[root] = 0;
+    touch(root);
+    push(root);
+  }
+
+  /** The smallest tentative distance still queued: a lower bound for every unsettled vertex. */
+  double peekKey() {
+    return heapSize == 0 ? Double.POSITIVE_INFINITY : dist[heap[0]];
+  }
+
+  /** Settles the queued vertex nearest the root and returns it; the queue must not be empty. */
+  int pop() {
+    int u = pollMin();
+    state[u] = SETTLED;
+    return u;
+  }
+
+  /** Relaxes the edges of the settled vertex {@code u}. */
+  void expand(int u) {
+    double du = dist[u];
+    Graph g = graph;
+    if (out) {
+      for (int e = g.offset(u), end = g.offset(u + 1); e < end; e++) {
+        relax(g.target(e), du + g.weight(e), e);
+      }
+    } else {
+      for (int i = g.inOffset(u), end = g.inOffset(u + 1); i < end; i++) {
+        relax(g.inSource(i), du + g.inWeight(i), g.inEdge(i));
+      }
+    }
+  }
+
+  private void relax(int v, double dv, int edge) {
+    if (dv < dist[v] && dv <= radius && region[v] == regionLabel) {
+      if (state[v] == UNSEEN) {
+        touch(v);
+        dist[v] = dv;
+        treeEdge[v] = edge;
+        push(v);
+      } else if (state[v] == QUEUED) {
+        dist[v] = dv;
+        treeEdge[v] = edge;
+        siftUp(position[v]);
+      }
+    }
+  }
+
+  boolean isSettled(int v) {
+    return state[v] == SETTLED;
+  }
+
+  /** The distance found so far ({@code +∞} if unreached); final for settled vertices. */
+  double distance(int v) {
+    return dist[v];
+  }
+
+  /** The edge of the graph through which {@code v} joined the tree, -1 for the root. */
+  int treeEdge(int v) {
+    return treeEdge[v];
+  }
+
+  /** The number of vertices this search has touched; {@link #touchedVertex} lists them. */
+  int touchedCount() {
+    return touchedCount;
+  }
+
+  int touchedVertex(int i) {
+    return touched[i];
+  }
+
+  private void touch(int v) {
+    touched[touchedCount++] = v;
+  }
+
+  private void push(int v) {
+    state[v] = QUEUED;
+    int i = heapSize++;
+    heap[i] = v;
+    position[v] = i;
+    siftUp(i);
+  }
+
+  private int pollMin() {
+    int min = heap[0];
+    heapSize--;
+    if (heapSize > 0) {
+      int last = heap[heapSize];
+      heap[0] = last;
+      position[last] = 0;
+      siftDown(0);
+    }
+    return min;
+  }
+
+  private void siftUp(int i) {
+    int v = heap[i];
+    double k = dist[v];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      int p = heap[parent];
+      if (dist[p] <= k) {
+        break;
+      }
+      heap[i] = p;
+      position[p] = i;
+      i = parent;
+    }
+    heap[i] = v;
+    position[v] = i;
+  }
+
+  private void siftDown(int i) {
+    int v = heap[i];
+    double k = dist[v];
+    int size = heapSize;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && dist[heap[child + 1]] < dist[heap[child]]) {
+        child++;
+      }
+      if (dist[heap[child]] >= k) {
+        break;
+      }
+      heap[i] = heap[child];
+      position[heap[i]] = i;
+      i = child;
+    }
+    heap[i] = v;
+    position[v] = i;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.lathe.plugin.sparch;
+
+import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.api.spi.ReproductionProvider;
+import dev.lathe.testkit.tck.ServiceDeclarations;
+import org.junit.jupiter.api.Test;
+
+/** The module's {@code provides} clauses and its service files name the same providers. */
+class ServiceDeclarationsTest {
+
+  @Test
+  void serviceFilesListExactlyTheProvidedProviders() {
+    ServiceDeclarations.check(getClass().getModule(), "dev.lathe.plugin.sparch",
+        AcceleratorProvider.class, ReproductionProvider.class);
+  }
+}
