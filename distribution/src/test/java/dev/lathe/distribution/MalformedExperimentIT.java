@@ -45,7 +45,7 @@ class MalformedExperimentIT {
       unknown top-level key | budget:~budgett:                            | bad.yaml: budgett: unknown top-level key; did you mean 'budget'?
       no objectives        | - minimize: value~                           | bad.yaml: objectives: at least one objective is required, e.g. objectives: [{minimize: loss}]
       bad duration         | trials: 5~time: soon                         | bad.yaml: budget.time: 'soon' is not a duration (e.g. 500ms, 30s, 5m, 2h, 1d or PT1M)
-      metric nobody produces | minimize: value~maximize: accuracy         | bad.yaml: objectives: metric 'accuracy' is produced by no evaluator or accelerator; they produce [value]
+      metric nobody produces | minimize: value~maximize: accuracy         | bad.yaml: objectives: metric 'accuracy' is produced by no compressor, evaluator or accelerator; they produce [value]
       unresolved variable  | seed: 1~seed: ${env:LATHE_NO_SUCH_VARIABLE}  | bad.yaml: experiment.seed: unresolved variable ${env:LATHE_NO_SUCH_VARIABLE}
       """)
   void isRefusedInOneLine(String name, String edit, String expected) throws Exception {

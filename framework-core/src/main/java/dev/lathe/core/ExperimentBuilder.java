@@ -32,6 +32,7 @@ public final class ExperimentBuilder {
   private final Map<String, Object> experiment = new LinkedHashMap<>();
   private final Map<String, Object> budget = new LinkedHashMap<>();
   private final Map<String, Object> execution = new LinkedHashMap<>();
+  private final List<Object> compressors = new ArrayList<>();
   private final List<Object> evaluators = new ArrayList<>();
   private final List<Object> accelerators = new ArrayList<>();
   private final List<Object> objectives = new ArrayList<>();
@@ -65,6 +66,15 @@ public final class ExperimentBuilder {
   /** The search space plugin with default settings. */
   public ExperimentBuilder space(String plugin) {
     return space(plugin, Map.of());
+  }
+
+  /**
+   * Appends a compressor to the chain that transforms the space's model for each candidate
+   * before the evaluators see it, with its settings.
+   */
+  public ExperimentBuilder compressor(String plugin, Map<String, ?> settings) {
+    compressors.add(component(plugin, settings));
+    return this;
   }
 
   /** Appends an evaluator to the chain, with its settings. */
@@ -188,6 +198,7 @@ public final class ExperimentBuilder {
     Map<String, Object> t = new LinkedHashMap<>(tree);
     if (!experiment.isEmpty()) t.put("experiment", experiment);
     if (!evaluators.isEmpty()) t.put("evaluators", evaluators);
+    if (!compressors.isEmpty()) t.put("compressors", compressors);
     if (!accelerators.isEmpty()) t.put("accelerators", accelerators);
     if (!objectives.isEmpty()) t.put("objectives", objectives);
     if (!constraints.isEmpty()) t.put("constraints", constraints);

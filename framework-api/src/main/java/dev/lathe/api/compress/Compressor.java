@@ -24,6 +24,23 @@ public interface Compressor {
    */
   Compression compress(Model model) throws Exception;
 
+  /**
+   * The names of the metrics every report of this compressor holds (before a chain prefixes
+   * them), so that an experiment's objectives and constraints can refer to them. Default: none
+   * declared.
+   */
+  default List<String> produces() {
+    return List.of();
+  }
+
+  /**
+   * The name a chain gives metric {@code name} of compressor {@code id}'s report:
+   * {@code <id>_<name>}, with '-' in the id read as '_'.
+   */
+  static String chainedName(String id, String name) {
+    return id.replace('-', '_') + "_" + name;
+  }
+
   /** Whether this compressor can work on {@code model}. Default: yes. */
   default boolean accepts(Model model) {
     return true;
@@ -31,7 +48,7 @@ public interface Compressor {
 
   /**
    * Applies {@code chain} in order. The report holds every step's metrics, each renamed
-   * {@code <compressor id>_<metric>} with '-' in the id read as '_'.
+   * {@link #chainedName}.
    *
    * @throws IllegalArgumentException naming the step and the model if a step does not accept
    *     the model it is given
@@ -45,9 +62,8 @@ public interface Compressor {
             + "' cannot work on a model of architecture '" + current.architecture() + "'");
       }
       Compression c = step.compress(current);
-      String prefix = step.id().replace('-', '_') + "_";
-      c.report().all().forEach(m ->
-          report.add(new Metric(prefix + m.name(), m.value(), m.unit(), m.origin())));
+      c.report().all().forEach(m -> report.add(
+          new Metric(chainedName(step.id(), m.name()), m.value(), m.unit(), m.origin())));
       current = c.model();
     }
     return new Compression(current, report.build());

@@ -2,6 +2,8 @@ package dev.lathe.api.metric;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.lathe.api.Workload;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
 
@@ -23,6 +25,15 @@ public interface EvaluationContext {
 
   /** The metrics that earlier evaluators in the chain produced for this trial. */
   Metrics upstream();
+
+  /**
+   * What the trial evaluates beyond its candidate: the model that the experiment's compressors
+   * made from the space's workload for the candidate, or that workload itself when there are no
+   * compressors; empty when the space gives none. Default: empty.
+   */
+  default Optional<Workload> workload() {
+    return Optional.empty();
+  }
 
   /**
    * Whether the kernel has given up on this trial (timeout or shutdown). Long evaluations should

@@ -77,15 +77,23 @@ public abstract class CompressorContract extends PluginProviderContract<Compress
         + input.sizeBits() + " bits gave " + output.sizeBits());
   }
 
-  /** Checks that the report is not empty and every figure in it is finite. */
+  /**
+   * Checks that the report is not empty, every figure in it is finite, and it holds every metric
+   * that produces() declares.
+   */
   @Test
   public void reportsWhatItChanged() throws Exception {
-    Metrics report = compress(newCompressor(), model()).report();
+    Compressor compressor = newCompressor();
+    Metrics report = compress(compressor, model()).report();
     assertFalse(report.size() == 0,
         () -> plugin() + ": the compression report is empty; report what changed (e.g. sparsity)");
     for (Metric m : report.all()) {
       assertTrue(Double.isFinite(m.value()),
           () -> plugin() + ": report figure " + m.name() + " is " + m.value());
+    }
+    for (String name : compressor.produces()) {
+      assertTrue(report.has(name), () -> plugin() + ": produces() declares '" + name
+          + "' but the report lacks it");
     }
   }
 

@@ -20,6 +20,7 @@ import dev.lathe.api.optimize.Problem;
 import dev.lathe.api.reproduce.Claim;
 import dev.lathe.api.reproduce.Reproduction;
 import dev.lathe.api.space.Candidate;
+import dev.lathe.api.space.DimensionGraph;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.api.spi.AcceleratorProvider;
 import dev.lathe.api.spi.CompressorProvider;
@@ -111,6 +112,34 @@ final class BrokenPlugins {
     @Override
     protected SearchSpaceProvider provider() {
       return new LenientSpaceProvider();
+    }
+  }
+
+  /** A space whose graph gives dimension 'width' to two vertices and names one it lacks. */
+  public static final class TangledStructureSpaceProvider implements SearchSpaceProvider {
+    @Override
+    public PluginInfo info() {
+      return brokenInfo(MixedSpaceProvider.ID);
+    }
+
+    @Override
+    public SearchSpace create(PluginContext context) {
+      return new MixedSpaceProvider.MixedSpace(32) {
+        @Override
+        public Optional<DimensionGraph> structure() {
+          return Optional.of(new DimensionGraph(List.of(
+              new DimensionGraph.Vertex("a", new double[] {1}, List.of("width")),
+              new DimensionGraph.Vertex("b", new double[] {0}, List.of("activation", "width"))),
+              new boolean[][] {{false, true}, {true, false}}));
+        }
+      };
+    }
+  }
+
+  static final class TangledStructureSpaceContract extends SearchSpaceContract {
+    @Override
+    protected SearchSpaceProvider provider() {
+      return new TangledStructureSpaceProvider();
     }
   }
 

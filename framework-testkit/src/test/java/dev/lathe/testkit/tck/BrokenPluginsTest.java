@@ -22,13 +22,20 @@ class BrokenPluginsTest {
 
   @Test
   void crossoverFromNeitherParentFailsOnlyTheCrossoverTest() {
-    assertFailures(BrokenPlugins.ForeignCrossoverSpaceContract.class, 16, Map.of(
+    assertFailures(BrokenPlugins.ForeignCrossoverSpaceContract.class, 17, Map.of(
         "crossoverTakesEachValueFromAParent", "comes from neither parent"));
   }
 
   @Test
+  void structureGivingADimensionTwiceIsCaught() {
+    assertFailures(BrokenPlugins.TangledStructureSpaceContract.class, 17, Map.of(
+        "structureOwnsDimensionsOfTheSpace",
+        "structure() gives dimension 'width' to more than one vertex"));
+  }
+
+  @Test
   void violationThatAcceptsEverythingIsCaught() {
-    assertFailures(BrokenPlugins.LenientSpaceContract.class, 16, Map.of(
+    assertFailures(BrokenPlugins.LenientSpaceContract.class, 17, Map.of(
         "violationRejectsCandidatesOutsideTheSpace", "but the candidate lacks dimension"));
   }
 

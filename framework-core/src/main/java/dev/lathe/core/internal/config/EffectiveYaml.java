@@ -23,6 +23,8 @@ final class EffectiveYaml {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("experiment", map("name", config.name(), "seed", config.seed()));
     document.put("space", component(config.space()));
+    document.put("compressors",
+        config.compressors().stream().map(EffectiveYaml::component).toList());
     document.put("evaluators",
         config.evaluators().stream().map(EffectiveYaml::component).toList());
     document.put("accelerators",

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param seed the experiment seed ({@code experiment.seed}; default 0)
  * @param source the experiment file, or {@code null} when built in Java
  * @param space the search space ({@code space})
+ * @param compressors the compressor chain applied to the space's workload, in order
+ *     ({@code compressors})
  * @param evaluators the evaluator chain, in order ({@code evaluators})
  * @param accelerators cost models applied to the space's workloads ({@code accelerators})
  * @param optimizer the optimizer ({@code optimizer})
@@ -29,6 +31,7 @@ public record ExperimentConfig(
     long seed,
     Path source,
     Component space,
+    List<Component> compressors,
     List<Component> evaluators,
     List<Component> accelerators,
     Component optimizer,
@@ -43,6 +46,7 @@ public record ExperimentConfig(
   public ExperimentConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(space, "space");
+    compressors = List.copyOf(compressors);
     evaluators = List.copyOf(evaluators);
     accelerators = List.copyOf(accelerators);
     Objects.requireNonNull(optimizer, "optimizer");
@@ -54,10 +58,14 @@ public record ExperimentConfig(
     Objects.requireNonNull(execution, "execution");
   }
 
-  /** Every component, in the order space, evaluators, accelerators, optimizer, executor, store. */
+  /**
+   * Every component, in the order space, compressors, evaluators, accelerators, optimizer,
+   * executor, store.
+   */
   public List<Component> components() {
     var all = new java.util.ArrayList<Component>();
     all.add(space);
+    all.addAll(compressors);
     all.addAll(evaluators);
     all.addAll(accelerators);
     all.add(optimizer);

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 final class ExperimentValidator {
 
   /** The top-level keys of an experiment file, in the order {@code toYaml} writes them. */
-  static final List<String> TOP_LEVEL = List.of("experiment", "space", "evaluators",
-      "accelerators", "optimizer", "objectives", "constraints", "budget", "execution",
+  static final List<String> TOP_LEVEL = List.of("experiment", "space", "compressors",
+      "evaluators", "accelerators", "optimizer", "objectives", "constraints", "budget", "execution",
       "executor", "store");
 
   /** The executor and result store used when the file names none. */
@@ -78,6 +78,7 @@ final class ExperimentValidator {
     long seed = Long.parseLong(experiment.getOrDefault("seed", "0"));
 
     Component space = required(root, "space", ExtensionPoint.SEARCH_SPACE);
+    List<Component> compressors = list(root, "compressors", ExtensionPoint.COMPRESSOR);
     List<Component> evaluators = list(root, "evaluators", ExtensionPoint.EVALUATOR);
     List<Component> accelerators = list(root, "accelerators", ExtensionPoint.ACCELERATOR);
     if (evaluators.isEmpty() && accelerators.isEmpty()) {
@@ -92,8 +93,8 @@ final class ExperimentValidator {
     Component executor = withDefault(root, "executor", ExtensionPoint.EXECUTOR);
     Component store = withDefault(root, "store", ExtensionPoint.RESULT_STORE);
 
-    return new ExperimentConfig(name, seed, file, space, evaluators, accelerators, optimizer,
-        executor, store, objectives, constraints, budget, execution);
+    return new ExperimentConfig(name, seed, file, space, compressors, evaluators, accelerators,
+        optimizer, executor, store, objectives, constraints, budget, execution);
   }
 
   private void checkTopLevel(ConfigNode root) {

@@ -1,6 +1,7 @@
 package dev.lathe.core.internal.engine;
 
 import dev.lathe.api.accelerate.Accelerator;
+import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.metric.Evaluator;
 import dev.lathe.api.optimize.Constraint;
 import dev.lathe.api.optimize.Objective;
@@ -9,6 +10,7 @@ import dev.lathe.api.optimize.Problem;
 import dev.lathe.api.space.Dimension;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.api.spi.CompressorProvider;
 import dev.lathe.api.spi.EvaluatorProvider;
 import dev.lathe.api.spi.ExecutorProvider;
 import dev.lathe.api.spi.OptimizerProvider;
@@ -43,6 +45,7 @@ final class ExperimentPlan implements AutoCloseable {
 
   final ExperimentConfig config;
   final SearchSpace space;
+  final List<Compressor> compressors = new ArrayList<>();
   final List<Evaluator> evaluators = new ArrayList<>();
   final List<Accelerator> accelerators = new ArrayList<>();
   final Problem problem;
@@ -64,6 +67,10 @@ final class ExperimentPlan implements AutoCloseable {
     Path base = folder != null ? folder : scratch;
     this.space = create(config.space(), () ->
         ((SearchSpaceProvider) config.space().entry().provider()).create(context(config.space(), base)));
+    for (Component c : config.compressors()) {
+      compressors.add(create(c, () ->
+          ((CompressorProvider) c.entry().provider()).create(context(c, base))));
+    }
     for (Component c : config.evaluators()) {
       evaluators.add(create(c, () ->
           ((EvaluatorProvider) c.entry().provider()).create(context(c, base))));
@@ -101,7 +108,7 @@ final class ExperimentPlan implements AutoCloseable {
       throw e;
     }
     Component x = config.executor();
-    EvaluationChain chain = new EvaluationChain(space, evaluators, accelerators);
+    EvaluationChain chain = new EvaluationChain(space, compressors, evaluators, accelerators);
     try {
       this.executor = create(x, () -> {
         ExecutorProvider provider = (ExecutorProvider) x.entry().provider();
@@ -167,18 +174,20 @@ final class ExperimentPlan implements AutoCloseable {
 
   private void checkMetrics() {
     Set<String> produced = new LinkedHashSet<>();
+    compressors.forEach(c -> c.produces().forEach(
+        name -> produced.add(Compressor.chainedName(c.id(), name))));
     evaluators.forEach(e -> produced.addAll(e.produces()));
     accelerators.forEach(a -> produced.addAll(a.produces()));
     for (Objective o : config.objectives()) {
       if (!produced.contains(o.metric())) {
         throw composition("objectives", "metric '" + o.metric()
-            + "' is produced by no evaluator or accelerator; they produce " + produced);
+            + "' is produced by no compressor, evaluator or accelerator; they produce " + produced);
       }
     }
     for (Constraint c : config.constraints()) {
       if (!produced.contains(c.metric())) {
         throw composition("constraints", "metric '" + c.metric()
-            + "' is produced by no evaluator or accelerator; they produce " + produced);
+            + "' is produced by no compressor, evaluator or accelerator; they produce " + produced);
       }
     }
   }

@@ -2,10 +2,12 @@ package dev.lathe.core.internal.engine;
 
 import dev.lathe.api.ExtensionPoint;
 import dev.lathe.api.accelerate.Accelerator;
+import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.execute.TrialRunner;
 import dev.lathe.api.metric.Evaluator;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.api.spi.CompressorProvider;
 import dev.lathe.api.spi.EvaluatorProvider;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.SearchSpaceProvider;
@@ -113,12 +115,16 @@ public final class RecipeTrials implements TrialRunners {
     }
   }
 
-  /** The space, evaluators and accelerators of {@code recipe}, created from {@code catalog}. */
+  /**
+   * The space, compressors, evaluators and accelerators of {@code recipe}, created from
+   * {@code catalog}.
+   */
   private static TrialRunner build(PluginCatalog catalog, TrialRecipe recipe) {
     Path base = Path.of(recipe.baseDirectory());
     Path work = Path.of(System.getProperty("java.io.tmpdir"), "lathe-worker",
         recipe.experiment().replaceAll("[^A-Za-z0-9_.-]", "_"));
     SearchSpace space = null;
+    List<Compressor> compressors = new ArrayList<>();
     List<Evaluator> evaluators = new ArrayList<>();
     List<Accelerator> accelerators = new ArrayList<>();
     for (RecipeComponent c : recipe.components()) {
@@ -139,6 +145,8 @@ public final class RecipeTrials implements TrialRunners {
           DefaultPluginContext.defaultCacheDirectory());
       if (c.point() == ExtensionPoint.SEARCH_SPACE) {
         space = ((SearchSpaceProvider) provider).create(context);
+      } else if (c.point() == ExtensionPoint.COMPRESSOR) {
+        compressors.add(((CompressorProvider) provider).create(context));
       } else if (c.point() == ExtensionPoint.EVALUATOR) {
         evaluators.add(((EvaluatorProvider) provider).create(context));
       } else if (c.point() == ExtensionPoint.ACCELERATOR) {
@@ -151,7 +159,7 @@ public final class RecipeTrials implements TrialRunners {
     if (space == null) {
       throw new IllegalArgumentException("the recipe names no search space");
     }
-    return new EvaluationChain(space, evaluators, accelerators);
+    return new EvaluationChain(space, compressors, evaluators, accelerators);
   }
 
   /**
@@ -163,6 +171,7 @@ public final class RecipeTrials implements TrialRunners {
     Path base = config.source() != null
         ? config.source().toAbsolutePath().getParent() : Path.of("");
     components.add(component(config.space()));
+    config.compressors().forEach(c -> components.add(component(c)));
     config.evaluators().forEach(c -> components.add(component(c)));
     config.accelerators().forEach(c -> components.add(component(c)));
     return new TrialRecipe(config.name(), config.seed(),

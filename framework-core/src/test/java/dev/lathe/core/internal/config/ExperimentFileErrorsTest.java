@@ -86,6 +86,13 @@ class ExperimentFileErrorsTest {
             VALID.replace("evaluators: [{plugin: branin}]", "evaluators: [{plugin: latency}]"),
             List.of(), "evaluators(0).table: required setting of plugin 'latency' is missing"
                 + " (a path: latency table file)"),
+        Arguments.of("compressor of another extension point",
+            VALID.replace("optimizer:", "compressors: [prune, random]\noptimizer:"), List.of(),
+            "compressors(1): 'random' is an optimizer, not a compressor"),
+        Arguments.of("compressor setting out of range",
+            VALID.replace("optimizer:", "compressors: [{plugin: quantize, bits: 64}]\noptimizer:"),
+            List.of(), "compressors(0).bits: 64 is outside the allowed range [1, 32]"
+                + " (plugin 'quantize')"),
         Arguments.of("unknown top-level key",
             VALID + "optimiser: random\n", List.of(),
             "optimiser: unknown top-level key; did you mean 'optimizer'?"),

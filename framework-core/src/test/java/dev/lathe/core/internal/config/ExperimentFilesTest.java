@@ -282,7 +282,8 @@ class ExperimentFilesTest {
     Path file = write("quickstart.yaml", QUICKSTART.replace(
         "evaluators: [{plugin: branin}]",
         "evaluators: [{plugin: branin}, {plugin: latency, table: 'tables/a b.csv'}]")
-        .replace("accelerators: []", "accelerators: [{plugin: sparch, merge-ways: 16}]")
+        .replace("accelerators: []", "accelerators: [{plugin: sparch, merge-ways: 16}]\n"
+            + "compressors: [{plugin: prune, sparsity: 0.25}, quantize]")
         .replace("space: {plugin: branin}", "space: {plugin: ofa, kernels: '3, 7'}")
         .replace("label: ''", "")
         .replace("population: 50,", "population: 50, label: 'yes', patience: 90s,"));
@@ -306,6 +307,22 @@ class ExperimentFilesTest {
     assertTrue(yaml.contains("weights:\n  - 0.5\n  - 2.0\n"), yaml);
     assertTrue(yaml.contains("fsync: true\n"), yaml);
     assertTrue(yaml.contains("threads: 0\n"), "defaults written out");
+  }
+
+  @Test
+  void readsTheCompressorChainInOrder() throws IOException {
+    Path file = write("chain.yaml", QUICKSTART.replace("accelerators: []",
+        "compressors: [{plugin: quantize, bits: 4}, prune]"));
+    ExperimentConfig config = ExperimentFiles.read(file, List.of("compressors(1).sparsity=0.75"),
+        catalog);
+    assertEquals(List.of("quantize", "prune"),
+        config.compressors().stream().map(Component::plugin).toList());
+    assertEquals(List.of("compressors(0)", "compressors(1)"),
+        config.compressors().stream().map(Component::role).toList());
+    assertEquals(4, config.compressors().get(0).settings().getInt("bits"));
+    assertEquals(0.75, config.compressors().get(1).settings().getDouble("sparsity"));
+    assertEquals(List.of("space", "compressors(0)", "compressors(1)", "evaluators(0)"),
+        config.components().stream().map(Component::role).limit(4).toList());
   }
 
   @Test

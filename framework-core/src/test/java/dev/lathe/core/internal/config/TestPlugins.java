@@ -1,6 +1,7 @@
 package dev.lathe.core.internal.config;
 
 import dev.lathe.api.accelerate.Accelerator;
+import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.execute.TrialExecutor;
 import dev.lathe.api.execute.TrialRunner;
 import dev.lathe.api.metric.Evaluator;
@@ -8,6 +9,7 @@ import dev.lathe.api.optimize.Optimizer;
 import dev.lathe.api.optimize.Problem;
 import dev.lathe.api.space.SearchSpace;
 import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.api.spi.CompressorProvider;
 import dev.lathe.api.spi.EvaluatorProvider;
 import dev.lathe.api.spi.ExecutorProvider;
 import dev.lathe.api.spi.OptimizerProvider;
@@ -52,6 +54,8 @@ final class TestPlugins {
         new Eval("latency",
             ParameterSpec.of("table", Type.PATH, null, "latency table file"),
             ParameterSpec.string("device", "cpu", "device measured").choices("cpu", "gpu", "npu")),
+        new Comp("prune", ParameterSpec.real("sparsity", 0.5, "fraction pruned").range(0, 0.9)),
+        new Comp("quantize", ParameterSpec.integer("bits", 8, "weight bits").range(1, 32)),
         new Accel("sparch",
             ParameterSpec.integer("merge-ways", 64, "merge tree ways").range(2, 256)),
         new Opt("random"),
@@ -131,6 +135,17 @@ final class TestPlugins {
 
     @Override
     public Evaluator create(PluginContext context) {
+      throw notCreated();
+    }
+  }
+
+  private static final class Comp extends Declared implements CompressorProvider {
+    Comp(String id, ParameterSpec... parameters) {
+      super(id, parameters);
+    }
+
+    @Override
+    public Compressor create(PluginContext context) {
       throw notCreated();
     }
   }

@@ -122,8 +122,8 @@ class ExperimentEngineTest {
     ExperimentConfig c = TestPlugins.config("target", 10_000, Map.of(), false,
         new Execution(1, Duration.ZERO, 0));
     ExperimentConfig withTarget = new ExperimentConfig(c.name(), c.seed(), c.source(), c.space(),
-        c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(), c.objectives(),
-        c.constraints(), new Budget(10_000, Duration.ZERO, OptionalDouble.of(0.01)),
+        c.compressors(), c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(),
+        c.objectives(), c.constraints(), new Budget(10_000, Duration.ZERO, OptionalDouble.of(0.01)),
         c.execution());
     ExperimentResult r = run(withTarget, null);
     assertEquals(ExperimentResult.StopReason.TARGET, r.stopReason());
@@ -140,8 +140,8 @@ class ExperimentEngineTest {
     ExperimentConfig c = TestPlugins.config("time", Long.MAX_VALUE, Map.of("hang", "2"), false,
         new Execution(2, Duration.ofMillis(50), 0));
     ExperimentConfig timed = new ExperimentConfig(c.name(), c.seed(), c.source(), c.space(),
-        c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(), c.objectives(),
-        c.constraints(), new Budget(Long.MAX_VALUE, Duration.ofMillis(600),
+        c.compressors(), c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(),
+        c.objectives(), c.constraints(), new Budget(Long.MAX_VALUE, Duration.ofMillis(600),
             OptionalDouble.empty()), c.execution());
     long t0 = System.nanoTime();
     ExperimentResult r = run(timed, null);
@@ -152,16 +152,38 @@ class ExperimentEngineTest {
   }
 
   @Test
+  void compressorsTransformTheSpacesModelsAndTheirDeclaredMetricsCanBeObjectives() {
+    ExperimentConfig c = TestPlugins.config("chain", 6, Map.of(), false,
+        new Execution(2, Duration.ZERO, 0));
+    ExperimentConfig chained = new ExperimentConfig(c.name(), c.seed(), c.source(),
+        TestPlugins.component("space", new TestPlugins.ModelSpaceProvider(), Map.of()),
+        List.of(TestPlugins.component("compressors(0)",
+            new TestPlugins.HalvingCompressorProvider(), Map.of())),
+        c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(),
+        List.of(dev.lathe.api.optimize.Objective.minimize("halve_params_after")),
+        c.constraints(), c.budget(), c.execution());
+    ExperimentResult r = run(chained, null);
+    assertEquals(6, r.trials().size());
+    for (TrialRecord t : r.trials()) {
+      double a = t.candidate().getDouble("a");
+      double b = t.candidate().getDouble("b");
+      assertEquals(Math.round(1000 * (a * a + b * b)) / 2,
+          t.metrics().value("halve_params_after"), t.toString());
+      assertEquals(a * a + b * b, t.metrics().value("value"), 1e-12);
+    }
+  }
+
+  @Test
   void objectiveOnAMetricNobodyProducesIsRefusedBeforeRunning() {
     ExperimentConfig c = TestPlugins.config("bad", 5, Map.of(), false,
         new Execution(1, Duration.ZERO, 0));
     ExperimentConfig wrong = new ExperimentConfig(c.name(), c.seed(), c.source(), c.space(),
-        c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(),
+        c.compressors(), c.evaluators(), c.accelerators(), c.optimizer(), c.executor(), c.store(),
         List.of(dev.lathe.api.optimize.Objective.maximize("accuracy")), c.constraints(),
         c.budget(), c.execution());
     LatheException e = assertThrows(LatheException.class, () -> run(wrong, null));
     assertEquals(LatheException.Kind.CONFIGURATION, e.kind());
-    assertEquals("experiment 'bad': objectives: metric 'accuracy' is produced by no evaluator or"
-        + " accelerator; they produce [value]", e.getMessage());
+    assertEquals("experiment 'bad': objectives: metric 'accuracy' is produced by no compressor,"
+        + " evaluator or accelerator; they produce [value]", e.getMessage());
   }
 }

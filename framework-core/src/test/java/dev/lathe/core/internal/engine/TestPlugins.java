@@ -1,5 +1,8 @@
 package dev.lathe.core.internal.engine;
 
+import dev.lathe.api.compress.Compression;
+import dev.lathe.api.compress.Compressor;
+import dev.lathe.api.compress.Model;
 import dev.lathe.api.metric.EvaluationContext;
 import dev.lathe.api.metric.Evaluator;
 import dev.lathe.api.metric.Metrics;
@@ -12,6 +15,7 @@ import dev.lathe.api.space.Candidate;
 import dev.lathe.api.space.Dimension;
 import dev.lathe.api.space.RealDimension;
 import dev.lathe.api.space.SearchSpace;
+import dev.lathe.api.spi.CompressorProvider;
 import dev.lathe.api.spi.EvaluatorProvider;
 import dev.lathe.api.spi.OptimizerProvider;
 import dev.lathe.api.spi.ParameterSpec;
@@ -19,6 +23,7 @@ import dev.lathe.api.spi.PluginContext;
 import dev.lathe.api.spi.PluginInfo;
 import dev.lathe.api.spi.PluginProvider;
 import dev.lathe.api.spi.SearchSpaceProvider;
+import dev.lathe.api.Workload;
 import dev.lathe.core.internal.catalog.CatalogEntry;
 import dev.lathe.core.internal.config.Budget;
 import dev.lathe.core.internal.config.Component;
@@ -30,6 +35,7 @@ import dev.lathe.core.internal.store.MemoryStoreProvider;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +43,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Small real plugins and a configuration builder for engine tests. */
 final class TestPlugins {
@@ -64,6 +69,75 @@ final class TestPlugins {
         @Override
         public List<Dimension> dimensions() {
           return dims;
+        }
+      };
+    }
+  }
+
+  /** The sphere's dimensions, with a model of {@code 1000·(a² + b²)} parameters per candidate. */
+  static final class ModelSpaceProvider implements SearchSpaceProvider {
+    @Override
+    public PluginInfo info() {
+      return PluginInfo.of("sphere-models", "1.0.0", "2-D sphere of models", "[0.1,1.0)");
+    }
+
+    @Override
+    public SearchSpace create(PluginContext context) {
+      SearchSpace sphere = new SphereSpaceProvider().create(context);
+      return new SearchSpace() {
+        @Override
+        public String id() {
+          return "sphere-models";
+        }
+
+        @Override
+        public List<Dimension> dimensions() {
+          return sphere.dimensions();
+        }
+
+        @Override
+        public Optional<Workload> workload(Candidate c) {
+          double a = c.getDouble("a");
+          double b = c.getDouble("b");
+          return Optional.of(new Sized(Math.round(1000 * (a * a + b * b))));
+        }
+      };
+    }
+  }
+
+  /** A model that is only its parameter count. */
+  record Sized(long parameterCount) implements Model {
+    @Override
+    public String architecture() {
+      return "sized";
+    }
+  }
+
+  /** Halves a model's parameters and reports how many are left as {@code params_after}. */
+  static final class HalvingCompressorProvider implements CompressorProvider {
+    @Override
+    public PluginInfo info() {
+      return PluginInfo.of("halve", "1.0.0", "halves the parameters", "[0.1,1.0)");
+    }
+
+    @Override
+    public Compressor create(PluginContext context) {
+      return new Compressor() {
+        @Override
+        public String id() {
+          return "halve";
+        }
+
+        @Override
+        public List<String> produces() {
+          return List.of("params_after");
+        }
+
+        @Override
+        public Compression compress(Model model) {
+          long left = model.parameterCount() / 2;
+          return new Compression(new Sized(left),
+              Metrics.builder().add("params_after", left, "", Origin.ANALYTIC).build());
         }
       };
     }
@@ -182,7 +256,7 @@ final class TestPlugins {
   static ExperimentConfig config(String name, long trials, Map<String, String> evaluatorSettings,
       boolean durable, Execution execution) {
     return new ExperimentConfig(name, 7, null,
-        component("space", new SphereSpaceProvider(), Map.of()),
+        component("space", new SphereSpaceProvider(), Map.of()), List.of(),
         List.of(component("evaluators(0)", new SphereEvaluatorProvider(), evaluatorSettings)),
         List.of(),
         component("optimizer", new CounterRandomProvider(), Map.of()),
