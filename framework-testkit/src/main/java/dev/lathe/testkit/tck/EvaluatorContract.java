@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lathe.api.ExtensionPoint;
+import dev.lathe.api.Workload;
 import dev.lathe.api.metric.Evaluator;
 import dev.lathe.api.metric.Metric;
 import dev.lathe.api.metric.Metrics;
@@ -15,6 +16,7 @@ import dev.lathe.api.space.Candidate;
 import dev.lathe.api.spi.EvaluatorProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -67,6 +69,14 @@ public abstract class EvaluatorContract extends PluginProviderContract<Evaluator
    */
   protected Metrics upstream(Candidate candidate) {
     return Metrics.empty();
+  }
+
+  /**
+   * The trial's workload for {@code candidate} (e.g. the compressed model), for evaluators that
+   * read {@code context.workload()}. Default: none.
+   */
+  protected Optional<Workload> workload(Candidate candidate) {
+    return Optional.empty();
   }
 
   /** How many threads evaluate at once in the concurrency test. Default: 4. */
@@ -191,7 +201,8 @@ public abstract class EvaluatorContract extends PluginProviderContract<Evaluator
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
       TestEvaluationContext context =
-          TestEvaluationContext.of("lathe-tck-trial-" + i, seed() * 31 + i).withUpstream(upstream(c));
+          TestEvaluationContext.of("lathe-tck-trial-" + i, seed() * 31 + i)
+              .withUpstream(upstream(c)).withWorkload(workload(c));
       Metrics m = evaluator.evaluate(c, context);
       assertNotNull(m, () -> plugin() + ": evaluate(" + c + ") returned null");
       results.add(m);

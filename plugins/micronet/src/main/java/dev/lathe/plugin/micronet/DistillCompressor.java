@@ -8,6 +8,7 @@ import dev.lathe.api.metric.Origin;
 import dev.lathe.nd4j.network.SameDiffNetwork;
 import dev.lathe.nd4j.train.Dataset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -40,6 +41,12 @@ final class DistillCompressor implements Compressor {
     this.rate = rate;
     this.seed = seed;
     this.log = log;
+  }
+
+  @Override
+  public List<String> produces() {
+    return List.of("top_k", "mix_start", "mix_end", "steps", "params", "loss_before", "loss",
+        "accuracy_before", "accuracy");
   }
 
   @Override

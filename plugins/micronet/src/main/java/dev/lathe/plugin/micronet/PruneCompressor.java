@@ -48,6 +48,12 @@ final class PruneCompressor implements Compressor {
   }
 
   @Override
+  public List<String> produces() {
+    return List.of("sparsity", "target_sparsity", "params", "nonzero_params", "size_bits_before",
+        "size_bits", "loss_before", "loss", "accuracy_before", "accuracy");
+  }
+
+  @Override
   public String id() {
     return PruneProvider.ID;
   }

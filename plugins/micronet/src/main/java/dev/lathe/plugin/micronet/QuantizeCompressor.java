@@ -43,6 +43,12 @@ final class QuantizeCompressor implements Compressor {
   }
 
   @Override
+  public List<String> produces() {
+    return List.of("bits", "activation_bits", "tensors", "max_values_per_channel", "params",
+        "size_bits_before", "size_bits", "loss_before", "loss", "accuracy_before", "accuracy");
+  }
+
+  @Override
   public String id() {
     return QuantizeProvider.ID;
   }
