@@ -51,8 +51,8 @@ class CompressorChainIT {
       double params = value(metrics, "prune_params");
       double nonzero = value(metrics, "nonzero_params");
       assertTrue(nonzero <= 0.5 * params + 1, "half the weights pruned: " + metrics);
-      assertEquals(nonzero, value(metrics, "prune_nonzero_params"),
-          "quantisation keeps pruned weights at zero: " + metrics);
+      assertTrue(nonzero <= value(metrics, "prune_nonzero_params"),
+          "quantisation keeps pruned weights at zero (and may round more to zero): " + metrics);
       assertTrue(value(metrics, "quantize_max_values_per_channel") <= 256,
           metrics.toString());
       assertTrue(metrics.has("distill_accuracy"), metrics.toString());
