@@ -54,6 +54,30 @@ class RecipeTrialsTest {
   }
 
   @Test
+  void aWorkerRebuildsTheCompressorChainInItsPlace() throws Exception {
+    TrialRecipe recipe = new TrialRecipe("models", 7, "/tmp", List.of(
+        new RecipeComponent("space", ExtensionPoint.SEARCH_SPACE, "sphere-models", "1.0.0",
+            Map.of()),
+        new RecipeComponent("compressors(0)", ExtensionPoint.COMPRESSOR, "halve", "1.0.0",
+            Map.of()),
+        new RecipeComponent("compressors(1)", ExtensionPoint.COMPRESSOR, "halve", "1.0.0",
+            Map.of()),
+        new RecipeComponent("evaluators(0)", ExtensionPoint.EVALUATOR, "sphere", "1.0.0",
+            Map.of())));
+    RecipeTrials worker = RecipeTrials.fromCatalog(new PluginCatalog(List.of(
+        new CatalogEntry(new TestPlugins.ModelSpaceProvider(), false, "test"),
+        new CatalogEntry(new TestPlugins.HalvingCompressorProvider(), false, "test"),
+        new CatalogEntry(new TestPlugins.SphereEvaluatorProvider(), false, "test")),
+        List.of(), null));
+    Metrics m = worker.runner(TrialRecipe.fromJson(recipe.toJson())).run(new TrialTask(
+        "00000000000000ab", 0, 1, Candidate.of(Map.of("a", 0.5, "b", -0.25)), 1, Duration.ZERO),
+        () -> false);
+    // 1000 · 0.3125 = 312.5 → 313 parameters, halved twice: 156, then 78
+    assertEquals(78, m.value("halve_params_after"), "the second step's report wins its name");
+    assertEquals(0.3125, m.value("value"), 1e-12);
+  }
+
+  @Test
   void aWorkerRefusesARecipeWithAnotherVersionOrABadSetting() {
     RecipeTrials worker = RecipeTrials.fromCatalog(CATALOG);
     TrialRefusedException version = assertThrows(TrialRefusedException.class,
