@@ -30,9 +30,12 @@ class LatencyPredictorTest {
     assertEquals(17, entries, "stem, 11 blocks, 5 head groups: all distinct");
     assertEquals(predicted, predictor.predictMillis(small), 1e-12, "nothing measured again");
     assertEquals(entries, table.size());
-    double measured = measurer.measure(small).medianMillis();
-    assertTrue(predicted > measured / 2 && predicted < measured * 2,
-        "predicted " + predicted + " ms, measured " + measured + " ms");
+    double overhead = table.callOverheadMillis();
+    double sum = overhead;
+    for (LayerGroups.Group g : LayerGroups.of(small)) {
+      sum += Math.max(0, table.get(g.signature()).orElseThrow().medianMillis() - overhead);
+    }
+    assertEquals(sum, predicted, 1e-9, "one call overhead plus each group's time beyond it");
   }
 
   @Test
