@@ -18,10 +18,10 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * A SameDiff listener that adds up the CPU time of the calling thread spent executing each op,
- * from SameDiff's call before an op to its call after it (the op's shape calculation, output
- * allocation and libnd4j kernel), by op name. With ND4J on one thread the kernels run on the
- * calling thread, so the sum is the time of the ops themselves; the rest of a step is SameDiff's
- * session and the training loop.
+ * from SameDiff's call before an op to its call after it (the libnd4j kernel and ND4J's Java
+ * call of it; SameDiff allocates the op's outputs before), by op name. With ND4J on one thread the
+ * kernels run on the calling thread, so the sum is the time of the ops themselves; the rest of a
+ * step is SameDiff's session, its allocations and the training loop.
  */
 final class OpTimes extends BaseListener {
 
