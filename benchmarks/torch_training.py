@@ -117,14 +117,17 @@ def main():
     for _ in range(args.warmup):
         step()
     rates = []
+    cpu_start = time.thread_time()
     for _ in range(args.repeats):
         start = time.perf_counter()
         for _ in range(args.steps):
             step()
         rates.append(args.steps / (time.perf_counter() - start))
+    cpu_ms_per_step = (time.thread_time() - cpu_start) * 1000 / (args.repeats * args.steps)
     print(json.dumps({"torch": torch.__version__, "model": args.model, "threads": args.threads,
                       "batch": args.batch,
-                      "parameters": sum(p.numel() for p in model.parameters()), "steps": args.steps, "rates": rates}))
+                      "parameters": sum(p.numel() for p in model.parameters()), "steps": args.steps, "rates": rates,
+                      "cpu_ms_per_step": cpu_ms_per_step}))
 
 
 if __name__ == "__main__":

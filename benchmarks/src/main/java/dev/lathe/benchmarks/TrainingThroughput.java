@@ -23,6 +23,8 @@ import dev.lathe.nd4j.train.Updater;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,8 +66,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>ND4J fixes its thread count when it starts, from {@code OMP_NUM_THREADS}: the run script
  * sets it, this class reads it back from the backend and starts PyTorch with the same.
  *
+ * <p>After its timed steps, Lathe makes {@code --profile-steps} more with {@link OpTimes}
+ * listening, and the table says how much of a step's CPU time SameDiff's ops take, beside
+ * PyTorch's whole step (CPU time of the thread that trains, on both sides).
+ *
  * <p>Run: {@code benchmarks/run-training-throughput.sh [--threads N]
- * [--models mlp,cnn,transformer] [--warmup W] [--steps S] [--repeats R] [--json FILE]}.
+ * [--models mlp,cnn,transformer] [--warmup W] [--steps S] [--repeats R] [--profile-steps P]
+ * [--json FILE]}.
  */
 public final class TrainingThroughput {
 
@@ -75,6 +82,8 @@ public final class TrainingThroughput {
         .addReads(TrainingThroughput.class.getClassLoader().getUnnamedModule());
   }
 
+  /** How many of the most expensive ops a profiled row names. */
+  static final int TOP_OPS = 6;
   /** Batches per epoch of synthetic data. */
   static final int BATCHES = 16;
   /** Tokens of the transformer block's vocabulary. */
@@ -107,9 +116,16 @@ public final class TrainingThroughput {
    * One measured side of one model.
    *
    * @param parameters the model's trainable weights, the same on both sides
+   * @param cpuMillisPerStep CPU time of the thread that ran the timed steps, per step
+   * @param profiledSteps Lathe: steps after the timed ones in which each op was timed (0: none,
+   *     always 0 for PyTorch)
+   * @param opMillisPerStep CPU time of SameDiff's ops alone per profiled step ({@link OpTimes});
+   *     NaN without profiled steps
+   * @param topOps Lathe: the ops of the most time in the profiled steps, milliseconds per step
    */
   public record Row(String model, String side, int threads, int batch, long parameters, int steps,
-      List<Double> rates) {
+      List<Double> rates, double cpuMillisPerStep, int profiledSteps, double opMillisPerStep,
+      Map<String, Double> topOps) {
     /** The median of the repeats, in steps per second. */
     public double median() {
       List<Double> sorted = rates.stream().sorted().toList();
@@ -121,6 +137,7 @@ public final class TrainingThroughput {
   private final int warmup;
   private final int steps;
   private final int repeats;
+  private final int profileSteps;
   private final Path benchmarksDir;
   private final Path python;
 
@@ -129,13 +146,16 @@ public final class TrainingThroughput {
    *
    * @param warmup untimed steps before measuring, on each side
    * @param steps timed steps per repeat
+   * @param profileSteps Lathe's steps after the timed ones in which each op is timed (0: none)
    * @param benchmarksDir the folder holding {@code torch_training.py}
    * @param python the interpreter with PyTorch (Debian's {@code /usr/bin/python3})
    */
-  public TrainingThroughput(int warmup, int steps, int repeats, Path benchmarksDir, Path python) {
+  public TrainingThroughput(int warmup, int steps, int repeats, int profileSteps,
+      Path benchmarksDir, Path python) {
     this.warmup = warmup;
     this.steps = steps;
     this.repeats = repeats;
+    this.profileSteps = profileSteps;
     this.benchmarksDir = benchmarksDir;
     this.python = python;
   }
@@ -224,7 +244,9 @@ public final class TrainingThroughput {
     for (int i = 0; i < warmup; i++) {
       trainer.step(data);
     }
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     List<Double> rates = new ArrayList<>();
+    long cpuStart = cpu.getCurrentThreadCpuTime();
     for (int r = 0; r < repeats; r++) {
       long start = System.nanoTime();
       for (int i = 0; i < steps; i++) {
@@ -232,10 +254,24 @@ public final class TrainingThroughput {
       }
       rates.add(steps / ((System.nanoTime() - start) / 1e9));
     }
+    double cpuMillis = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e6 / (repeats * steps);
+    double opMillis = Double.NaN;
+    Map<String, Double> topOps = Map.of();
+    if (profileSteps > 0) {
+      OpTimes times = new OpTimes();
+      model.graph().addListeners(times);
+      for (int i = 0; i < profileSteps; i++) {
+        trainer.step(data);
+      }
+      model.graph().getListeners().remove(times);
+      opMillis = times.totalNanos() / 1e6 / profileSteps;
+      topOps = times.top(TOP_OPS, profileSteps);
+    }
     String build = withOneDnn() ? ", oneDNN" : "";
     return new Row(workload.id(), "Lathe (ND4J "
         + Nd4jRuntime.platformInfo().get("tensor_backend.version") + build + ")", threads,
-        workload.batch(), model.parameterCount(), steps, rates);
+        workload.batch(), model.parameterCount(), steps, rates, cpuMillis, profileSteps, opMillis,
+        topOps);
   }
 
   /**
@@ -292,14 +328,13 @@ public final class TrainingThroughput {
     List<Double> rates = new ArrayList<>();
     n.get("rates").forEach(v -> rates.add(v.asDouble()));
     return new Row(workload.id(), "PyTorch " + n.get("torch").asText(), threads,
-        workload.batch(), n.get("parameters").asLong(), steps, rates);
+        workload.batch(), n.get("parameters").asLong(), steps, rates,
+        n.get("cpu_ms_per_step").asDouble(), 0, Double.NaN, Map.of());
   }
 
   /** The ratio of a Lathe row's median to PyTorch's for the same model (above 1: faster). */
   public static double ratio(List<Row> rows, Row row) {
-    Row peer = rows.stream().filter(r -> r.model().equals(row.model())
-        && r.side().startsWith("PyTorch")).findFirst().orElseThrow();
-    return row.median() / peer.median();
+    return row.median() / peer(rows, row).median();
   }
 
   /** Prints the table: every row's median and its ratio to PyTorch for the same model. */
@@ -314,6 +349,31 @@ public final class TrainingThroughput {
       out.printf(Locale.ROOT, "%-42s %5d %-33s %10.1f %10.2fx%n", workload(r.model()).label(),
           r.batch(), r.side(), r.median(), ratio(rows, r));
     }
+    List<Row> profiled = rows.stream().filter(r -> r.profiledSteps() > 0).toList();
+    if (profiled.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "Where a step's time goes: CPU ms per step of the thread that trains"
+        + " (timed steps); Lathe's ops: SameDiff's op executions alone, in %d profiled steps%n",
+        profiled.get(0).profiledSteps());
+    out.printf(Locale.ROOT, "%-42s %12s %10s %10s %13s %14s%n", "model", "PyTorch step",
+        "Lathe step", "Lathe ops", "outside ops", "ops / PyTorch");
+    for (Row r : profiled) {
+      Row peer = peer(rows, r);
+      out.printf(Locale.ROOT, "%-42s %12.2f %10.2f %10.2f %13.2f %13.2fx%n",
+          workload(r.model()).label(), peer.cpuMillisPerStep(), r.cpuMillisPerStep(),
+          r.opMillisPerStep(), r.cpuMillisPerStep() - r.opMillisPerStep(),
+          r.opMillisPerStep() / peer.cpuMillisPerStep());
+      StringBuilder top = new StringBuilder();
+      r.topOps().forEach((op, ms) -> top.append(String.format(Locale.ROOT, "%s%s %.2f",
+          top.length() == 0 ? "" : ", ", op, ms)));
+      out.printf(Locale.ROOT, "  %s: most time in %s (ms per step)%n", r.model(), top);
+    }
+  }
+
+  private static Row peer(List<Row> rows, Row row) {
+    return rows.stream().filter(r -> r.model().equals(row.model())
+        && r.side().startsWith("PyTorch")).findFirst().orElseThrow();
   }
 
   private static String loadAverage() {
@@ -332,12 +392,16 @@ public final class TrainingThroughput {
     return Collections.unmodifiableMap(byId);
   }
 
-  /** {@code [--models mlp,cnn,transformer] [--warmup W] [--steps S] [--repeats R] [--json F]}. */
+  /**
+   * {@code [--models mlp,cnn,transformer] [--warmup W] [--steps S] [--repeats R]
+   * [--profile-steps P] [--json F]}.
+   */
   public static void main(String[] args) throws Exception {
     List<String> models = List.copyOf(WORKLOADS.keySet());
     int warmup = 20;
     int steps = 100;
     int repeats = 3;
+    int profileSteps = 3;
     Path json = null;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
@@ -345,14 +409,15 @@ public final class TrainingThroughput {
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--steps" -> steps = Integer.parseInt(args[i + 1]);
         case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
+        case "--profile-steps" -> profileSteps = Integer.parseInt(args[i + 1]);
         case "--json" -> json = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + " (use --models mlp,cnn,transformer, --warmup W, --steps S, --repeats R,"
-            + " --json FILE)");
+            + " --profile-steps P, --json FILE)");
       }
     }
     Path dir = Path.of(System.getProperty("lathe.benchmarks.dir", "benchmarks"));
-    List<Row> rows = new TrainingThroughput(warmup, steps, repeats, dir,
+    List<Row> rows = new TrainingThroughput(warmup, steps, repeats, profileSteps, dir,
         Path.of("/usr/bin/python3")).measure(models);
     print(rows, System.out);
     if (json != null) {

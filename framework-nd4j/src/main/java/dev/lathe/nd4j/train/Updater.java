@@ -59,7 +59,7 @@ public sealed interface Updater {
   /**
    * Adam (Kingma and Ba, arXiv:1412.6980), in the form of the paper's Algorithm 1 with the
    * efficient bias correction of its section 2, which ND4J's fused {@code adam_updater} op
-   * computes: at update {@code t} (from 1), {@code m = β₁ m + (1 - β₁) g},
+   * computes and the training loop computes the same way, in one pass per variable: at update {@code t} (from 1), {@code m = β₁ m + (1 - β₁) g},
    * {@code v = β₂ v + (1 - β₂) g²}, {@code w -= lr √(1 - β₂ᵗ) / (1 - β₁ᵗ) · m / (√v + ε)}.
    * (PyTorch adds ε to {@code √v / √(1 - β₂ᵗ)} instead; the two differ only in ε's scale.)
    * Weight decay is either coupled, {@code g += weightDecay * w} before the moments as in

@@ -100,6 +100,33 @@ class UpdaterTest {
   }
 
   @Test
+  void theGlobalNormReadsViewsElementByElement() {
+    INDArray matrix = Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}, 'c');
+    INDArray column = matrix.getColumn(1);
+    INDArray transposed = matrix.transpose();
+    assertEquals(Math.sqrt(4 + 25), Trainer.globalNorm(Map.of("c", column)), 1e-6);
+    assertEquals(Math.sqrt(91), Trainer.globalNorm(Map.of("t", transposed)), 1e-6);
+  }
+
+  @Test
+  void anAdamStepOnViewsWritesThroughToTheVariable() {
+    INDArray matrix = Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}, 'c');
+    INDArray w = matrix.getColumn(1);
+    INDArray g = Nd4j.create(new float[] {0.5f, 9, -1, 9}, new long[] {2, 2}, 'c').getColumn(0);
+    INDArray m = Nd4j.zeros(DataType.FLOAT, 2);
+    INDArray v = Nd4j.zeros(DataType.FLOAT, 2);
+    Trainer.adamStep(w, g, m, v, 0.1, Updater.adam());
+    // m = 0.1 g, v = 0.001 g², so m / √v = 0.1 / √0.001 = √10 in the gradient's sign
+    double step = 0.1 * Math.sqrt(10);
+    assertEquals(2 - step, matrix.getDouble(0, 1), 1e-5);
+    assertEquals(5 + step, matrix.getDouble(1, 1), 1e-5);
+    assertEquals(1, matrix.getDouble(0, 0), 0, "the rest of the matrix is left alone");
+    assertEquals(6, matrix.getDouble(1, 2), 0);
+    assertEquals(0.05, m.getDouble(0), 1e-7);
+    assertEquals(0.001, v.getDouble(1), 1e-7);
+  }
+
+  @Test
   void nonsenseIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new Updater.Sgd(1, false, 0));
     assertThrows(IllegalArgumentException.class, () -> new Updater.Sgd(0, true, 0));
