@@ -327,10 +327,17 @@ public final class Trainer {
    * Java over the four arrays' memory takes about two thirds of the time of the fused op and the
    * subtraction it needs (and a fifteenth on small arrays, where each op's call dominates).
    * {@code m} and {@code v} must be dense C-order arrays of {@code w}'s shape; a weight or
-   * gradient array that is not (a view, another order) is copied into one and back.
+   * gradient array that is not (a view, another order) is copied into one and back. All four
+   * arrays must hold 32-bit floats.
    */
   static void adamStep(INDArray w, INDArray g, INDArray m, INDArray v, double alpha,
       Updater.Adam adam) {
+    for (INDArray a : List.of(w, g, m, v)) {
+      if (a.dataType() != DataType.FLOAT) {
+        throw new IllegalArgumentException("Adam updates 32-bit float variables; got "
+            + a.dataType() + " " + a.shapeInfoToString());
+      }
+    }
     INDArray weights = dense(w) ? w : w.dup('c');
     FloatBuffer ws = weights.data().asNioFloat();
     FloatBuffer gs = (dense(g) ? g : g.dup('c')).data().asNioFloat();
