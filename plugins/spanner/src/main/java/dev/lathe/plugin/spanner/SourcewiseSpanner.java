@@ -13,9 +13,11 @@ abstract class SourcewiseSpanner implements GraphAlgorithm<Graph> {
 
   /**
    * What one construction kept and how much it searched: vertices expanded by its searches
-   * (settled ones for the exact baseline), scales treated, balls (or trees) grown.
+   * (settled ones for the exact baseline), scales treated, balls (or trees) grown, and the
+   * clusters formed by the light-vertex branch of the round-trip construction (0 elsewhere).
    */
-  record Construction(Graph spanner, long expandedVertices, int scales, long balls) {}
+  record Construction(Graph spanner, long expandedVertices, int scales, long balls,
+      long lightClusters) {}
 
   private final int sourceCount;
 

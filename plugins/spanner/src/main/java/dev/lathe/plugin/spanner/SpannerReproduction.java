@@ -326,10 +326,11 @@ final class SpannerReproduction implements Reproduction {
         verify ? stretch.mean() : Double.NaN, spanner.stretchBound(g.vertexCount(),
         sources.length));
     log.info("{} n={} m={} s={} k={} {}: {} s CPU, {} edges, stretch max {} mean {} (bound {});"
-        + " {} scales, {} balls, {} vertices expanded", name, run.n(), run.m(), run.s(), k,
+        + " {} scales, {} balls, {} light clusters, {} vertices expanded",
+        name, run.n(), run.m(), run.s(), k,
         run.method(), format("%.3f", seconds), run.edges(), format("%.3f", run.maxStretch()),
         format("%.4f", run.meanStretch()), format("%.2f", run.bound()), c.scales(),
-        c.balls(), c.expandedVertices());
+        c.balls(), c.lightClusters(), c.expandedVertices());
     return run;
   }
 
