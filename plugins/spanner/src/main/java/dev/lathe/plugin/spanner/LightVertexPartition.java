@@ -83,6 +83,8 @@ final class LightVertexPartition {
    * for every vertex {@code v} of the region, how many samples lie within {@code radius} of
    * {@code v} in its out-ball ({@code outHits[v]}) and in its in-ball ({@code inHits[v]}),
    * counting a sample drawn twice twice. With the same samples the counts grow with the radius.
+   * Once every vertex is heavy in both directions the remaining samples are skipped (the counts
+   * are then partial; only the answer 0 matters).
    *
    * @return the number of vertices that are out-light or in-light
    */
@@ -92,17 +94,30 @@ final class LightVertexPartition {
       outHits[vertices[i]] = 0;
       inHits[vertices[i]] = 0;
     }
+    int t = samples.length;
+    int undecided = count;
     for (int y : samples) {
       // v reaches y within the radius: y lies in the out-ball of v.
       in.start(y, region, radius);
       in.settleAll();
-      for (int i = 0, t = in.touchedCount(); i < t; i++) {
-        outHits[in.touchedVertex(i)]++;
+      for (int i = 0, touched = in.touchedCount(); i < touched; i++) {
+        int v = in.touchedVertex(i);
+        if (!light(++outHits[v], t) && light(outHits[v] - 1, t) && !light(inHits[v], t)) {
+          undecided--;
+        }
       }
       out.start(y, region, radius);
       out.settleAll();
-      for (int i = 0, t = out.touchedCount(); i < t; i++) {
-        inHits[out.touchedVertex(i)]++;
+      for (int i = 0, touched = out.touchedCount(); i < touched; i++) {
+        int v = out.touchedVertex(i);
+        if (!light(++inHits[v], t) && light(inHits[v] - 1, t) && !light(outHits[v], t)) {
+          undecided--;
+        }
+      }
+      if (undecided == 0) {
+        // Counts only grow: no vertex can be light any more.
+        estimates++;
+        return 0;
       }
     }
     estimates++;

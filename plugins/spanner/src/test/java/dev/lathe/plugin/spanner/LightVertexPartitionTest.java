@@ -101,8 +101,11 @@ class LightVertexPartitionTest {
     assertEquals(t * 50, IntStream.of(outHits).sum());
     assertEquals(t * 50, IntStream.of(inHits).sum());
     assertEquals(0, partition.estimate(all(n), n, new int[n], 349, samples, outHits, inHits));
-    assertEquals(t * 350, IntStream.of(outHits).sum());
-    assertEquals(t * 350, IntStream.of(inHits).sum());
+    // It stops once every vertex holds more than t/2 samples both ways: after 13 to 24 samples.
+    int seen = IntStream.of(outHits).sum() / 350;
+    assertEquals(seen * 350, IntStream.of(outHits).sum());
+    assertEquals(seen * 350, IntStream.of(inHits).sum());
+    assertTrue(seen > t / 2 && seen <= t, "samples seen: " + seen);
   }
 
   @Test
