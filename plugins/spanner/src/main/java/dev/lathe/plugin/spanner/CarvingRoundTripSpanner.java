@@ -72,7 +72,7 @@ final class CarvingRoundTripSpanner extends SourcewiseSpanner {
 
   @Override
   String method() {
-    return "roundtrip";
+    return lightVertices ? "roundtrip" : "carving";
   }
 
   /** The probability {@code p} with which one repetition keeps a pair at its scale together. */

@@ -49,7 +49,10 @@ abstract class SourcewiseSpanner implements GraphAlgorithm<Graph> {
     return sourceCount;
   }
 
-  /** The method's name in tables: {@code roundtrip}, {@code exact} or {@code cover}. */
+  /**
+   * The method's name in tables: {@code roundtrip}, {@code exact} or {@code cover}
+   * ({@code carving}: the roundtrip construction without its light-vertex branch).
+   */
   abstract String method();
 
   /**

@@ -200,7 +200,8 @@ final class SpannerReproduction implements Reproduction {
                 + "); run benchmarks/fetch-graph-data.sh");
       }
       ClaimResult r = stretch(runs, setup + "real graphs from " + graphFolder
-          + (absent.isEmpty() ? "" : " (missing: " + String.join(", ", absent) + ")"));
+          + (absent.isEmpty() ? "" : " (missing: " + String.join(", ", absent) + ")")
+          + "; k = 2 with and without the light-vertex branch: " + lightVertexEffect(runs));
       return new ClaimResult(REAL_GRAPHS, r.measured(), r.verdict(), r.origin(), r.note());
     }
     throw new IllegalArgumentException("reproduction '" + ID + "' has no claim '" + claim.id()
@@ -285,6 +286,8 @@ final class SpannerReproduction implements Reproduction {
       for (int s : plan.realSources()) {
         RoundTripStretch.Reference reference = reference(named.graph(), s);
         runs.add(run(named.name(), named.graph(), new ExactSourcewiseSpanner(s), 0, reference));
+        runs.add(run(named.name(), named.graph(),
+            new CarvingRoundTripSpanner(s, 2, confidence, seed, false), 2, reference));
         for (int k : mode == Mode.QUICK ? new int[] {2} : new int[] {2, 4}) {
           runs.add(run(named.name(), named.graph(), roundtrip(s, k, seed), k, reference));
           runs.add(run(named.name(), named.graph(), new RoundTripCoverSpanner(s, k, 0), k,
@@ -372,6 +375,20 @@ final class SpannerReproduction implements Reproduction {
     return new ClaimResult(STRETCH, measured, above == 0 ? Verdict.REPRODUCED
         : Verdict.NOT_REPRODUCED, Origin.MEASURED, note + "; roundtrip bound 4(c+1) ln n /"
         + " ln(1/p), p = min(1/2, s^(-1/k)); cover bound (2k-1)(1+1/(2k))");
+  }
+
+  /** Time and edges of the roundtrip construction (k = 2) beside the carving alone, per graph. */
+  private static String lightVertexEffect(List<Run> runs) {
+    StringBuilder effect = new StringBuilder();
+    for (Run carving : filter(runs, "carving")) {
+      Run roundtrip = runs.stream().filter(r -> r.method().equals("roundtrip") && r.k() == 2
+          && r.graph().equals(carving.graph()) && r.s() == carving.s()).findFirst()
+          .orElseThrow();
+      effect.append(format("%s%s %.2f s vs %.2f s, %,d vs %,d edges",
+          effect.length() == 0 ? "" : "; ", carving.graph(), roundtrip.seconds(),
+          carving.seconds(), roundtrip.edges(), carving.edges()));
+    }
+    return effect.toString();
   }
 
   private static ClaimResult size(List<Run> runs, String setup) {
