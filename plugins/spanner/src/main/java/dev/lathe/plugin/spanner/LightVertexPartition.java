@@ -46,7 +46,6 @@ final class LightVertexPartition {
   private int[] centers = new int[16];
   private double[] starts = new double[16];
   private long clusters;
-  private long estimates;
 
   /**
    * @param sources the vertices whose regions matter: a region without one is left unsplit
@@ -116,11 +115,9 @@ final class LightVertexPartition {
       }
       if (undecided == 0) {
         // Counts only grow: no vertex can be light any more.
-        estimates++;
         return 0;
       }
     }
-    estimates++;
     int light = 0;
     for (int i = 0; i < count; i++) {
       int v = vertices[i];
@@ -264,10 +261,5 @@ final class LightVertexPartition {
   /** The clusters formed so far. */
   long clusters() {
     return clusters;
-  }
-
-  /** The ball-size estimates made so far (one per region examined). */
-  long estimates() {
-    return estimates;
   }
 }
