@@ -113,7 +113,7 @@ final class CarvingRoundTripSpanner extends SourcewiseSpanner {
   }
 
   /**
-   * The mean shift {@code μ_l = clusterings(n)·R} of the light-vertex clusterings at scale
+   * The mean shift {@code μ_l = 2·clusterings(n)·R} of the light-vertex clusterings at scale
    * {@code R}: a pair of the scale is split by one of them with probability at most
    * {@code R/μ_l}, by any of them with probability at most 1/2.
    */

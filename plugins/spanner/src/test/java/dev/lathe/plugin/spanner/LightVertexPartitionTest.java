@@ -225,4 +225,19 @@ class LightVertexPartitionTest {
       assertEquals(without.expandedVertices(), with.expandedVertices());
     }
   }
+
+  @Test
+  void theBranchsConstantsFollowTheDerivation() {
+    // L = 2·⌈ln 2000 / ln(4/3)⌉ = 2·27; μ_l = 2L·R; ρ_l = (c+2)·μ_l·ln n; t = ⌈4 ln n⌉.
+    assertEquals(54, CarvingRoundTripSpanner.clusterings(2_000));
+    assertEquals(108 * 3.5, CarvingRoundTripSpanner.lightMeanShift(2_000, 3.5), 1e-12);
+    CarvingRoundTripSpanner spanner = new CarvingRoundTripSpanner(100, 2, 2, 1);
+    assertEquals(4 * 108 * Math.log(2_000), spanner.lightRadius(2_000, 1), 1e-9);
+    assertEquals(31, CarvingRoundTripSpanner.lightSamples(2_000));
+    // A scale that splits keeps a pair with probability p/2: twice the repetitions.
+    assertEquals((int) Math.ceil(2 * Math.log(1_000) / 0.05), spanner.repetitions(1_000, 100,
+        true));
+    assertEquals((int) Math.ceil(2 * Math.log(1_000) / 0.1), spanner.repetitions(1_000, 100,
+        false));
+  }
 }
