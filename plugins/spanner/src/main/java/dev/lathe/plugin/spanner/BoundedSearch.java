@@ -21,6 +21,7 @@ final class BoundedSearch {
   private final boolean out;
   private final double[] dist;
   private final int[] treeEdge;
+  private final int[] origin;
   private final byte[] state;
   private final int[] touched;
   private int touchedCount;
@@ -39,6 +40,7 @@ final class BoundedSearch {
     Arrays.fill(dist, Double.POSITIVE_INFINITY);
     this.treeEdge = new int[n];
     Arrays.fill(treeEdge, -1);
+    this.origin = new int[n];
     this.state = new byte[n];
     this.touched = new int[n];
     this.heap = new int[n];
@@ -53,6 +55,39 @@ final class BoundedSearch {
    * {@code region[v] == region[root]}, settling only vertices at distance at most {@code radius}.
    */
   void start(int root, int[] region, double radius) {
+    reset(region, region[root], radius);
+    dist[root] = 0;
+    origin[root] = root;
+    touch(root);
+    push(root);
+  }
+
+  /**
+   * Starts one search from several roots of the same region at once, root {@code roots[i]} at
+   * distance {@code startDistances[i]} (as if a virtual source joined it by an arc of that
+   * length): every vertex is reached from the root that minimises start distance plus path
+   * length, its {@link #origin}. Only distances up to {@code radius} are settled.
+   */
+  void startFromMany(int[] roots, double[] startDistances, int count, int[] region,
+      double radius) {
+    reset(region, region[roots[0]], radius);
+    for (int i = 0; i < count; i++) {
+      int root = roots[i];
+      double d = startDistances[i];
+      if (state[root] == UNSEEN) {
+        touch(root);
+        dist[root] = d;
+        origin[root] = root;
+        push(root);
+      } else if (d < dist[root]) {
+        dist[root] = d;
+        origin[root] = root;
+        siftUp(position[root]);
+      }
+    }
+  }
+
+  private void reset(int[] region, int label, double radius) {
     for (int i = 0; i < touchedCount; i++) {
       int v = touched[i];
       dist[v] = Double.POSITIVE_INFINITY;
@@ -62,11 +97,15 @@ final class BoundedSearch {
     touchedCount = 0;
     heapSize = 0;
     this.region = region;
-    this.regionLabel = region[root];
+    this.regionLabel = label;
     this.radius = radius;
-    dist[root] = 0;
-    touch(root);
-    push(root);
+  }
+
+  /** Settles and expands every vertex within the radius: a plain bounded Dijkstra search. */
+  void settleAll() {
+    while (heapSize > 0) {
+      expand(pop());
+    }
   }
 
   /** The smallest tentative distance still queued: a lower bound for every unsettled vertex. */
@@ -84,28 +123,31 @@ final class BoundedSearch {
   /** Relaxes the edges of the settled vertex {@code u}. */
   void expand(int u) {
     double du = dist[u];
+    int from = origin[u];
     Graph g = graph;
     if (out) {
       for (int e = g.offset(u), end = g.offset(u + 1); e < end; e++) {
-        relax(g.target(e), du + g.weight(e), e);
+        relax(g.target(e), du + g.weight(e), e, from);
       }
     } else {
       for (int i = g.inOffset(u), end = g.inOffset(u + 1); i < end; i++) {
-        relax(g.inSource(i), du + g.inWeight(i), g.inEdge(i));
+        relax(g.inSource(i), du + g.inWeight(i), g.inEdge(i), from);
       }
     }
   }
 
-  private void relax(int v, double dv, int edge) {
+  private void relax(int v, double dv, int edge, int from) {
     if (dv < dist[v] && dv <= radius && region[v] == regionLabel) {
       if (state[v] == UNSEEN) {
         touch(v);
         dist[v] = dv;
         treeEdge[v] = edge;
+        origin[v] = from;
         push(v);
       } else if (state[v] == QUEUED) {
         dist[v] = dv;
         treeEdge[v] = edge;
+        origin[v] = from;
         siftUp(position[v]);
       }
     }
@@ -118,6 +160,11 @@ final class BoundedSearch {
   /** The distance found so far ({@code +∞} if unreached); final for settled vertices. */
   double distance(int v) {
     return dist[v];
+  }
+
+  /** The root from which the search reached {@code v}; meaningful for touched vertices. */
+  int origin(int v) {
+    return origin[v];
   }
 
   /** The edge of the graph through which {@code v} joined the tree, -1 for the root. */

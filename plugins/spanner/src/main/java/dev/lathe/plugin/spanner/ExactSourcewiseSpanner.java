@@ -38,6 +38,6 @@ final class ExactSourcewiseSpanner extends SourcewiseSpanner {
         settled += tree.reachedCount();
       }
     }
-    return new Construction(kept.toGraph(), settled, 1, 2L * sources.length);
+    return new Construction(kept.toGraph(), settled, 1, 2L * sources.length, 0);
   }
 }

@@ -57,7 +57,7 @@ final class RoundTripCoverSpanner extends SourcewiseSpanner {
     int n = graph.vertexCount();
     KeptEdges kept = new KeptEdges(graph);
     if (n == 0 || sources.length == 0) {
-      return new Construction(kept.toGraph(), 0, 0, 0);
+      return new Construction(kept.toGraph(), 0, 0, 0, 0);
     }
     int s = sources.length;
     boolean[] isSource = new boolean[n];
@@ -125,7 +125,7 @@ final class RoundTripCoverSpanner extends SourcewiseSpanner {
         carved[carvedList[i]] = false;
       }
     }
-    return new Construction(kept.toGraph(), balls.expandedVertices(), scaleCount, clusters);
+    return new Construction(kept.toGraph(), balls.expandedVertices(), scaleCount, clusters, 0);
   }
 
   /**

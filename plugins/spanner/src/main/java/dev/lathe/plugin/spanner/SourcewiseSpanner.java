@@ -13,9 +13,11 @@ abstract class SourcewiseSpanner implements GraphAlgorithm<Graph> {
 
   /**
    * What one construction kept and how much it searched: vertices expanded by its searches
-   * (settled ones for the exact baseline), scales treated, balls (or trees) grown.
+   * (settled ones for the exact baseline), scales treated, balls (or trees) grown, and the
+   * clusters formed by the light-vertex branch of the round-trip construction (0 elsewhere).
    */
-  record Construction(Graph spanner, long expandedVertices, int scales, long balls) {}
+  record Construction(Graph spanner, long expandedVertices, int scales, long balls,
+      long lightClusters) {}
 
   private final int sourceCount;
 
@@ -47,7 +49,10 @@ abstract class SourcewiseSpanner implements GraphAlgorithm<Graph> {
     return sourceCount;
   }
 
-  /** The method's name in tables: {@code roundtrip}, {@code exact} or {@code cover}. */
+  /**
+   * The method's name in tables: {@code roundtrip}, {@code exact} or {@code cover}
+   * ({@code carving}: the roundtrip construction without its light-vertex branch).
+   */
   abstract String method();
 
   /**

@@ -67,4 +67,39 @@ class BoundedSearchTest {
       search.expand(search.pop());
     }
   }
+
+  @Test
+  void aSearchFromManyRootsReachesEveryVertexFromItsNearestShiftedRoot() {
+    int[] roots = {3, 150, 151, 420};
+    double[] starts = {40, 0, 50, 12.5};
+    ShortestPathTree[] trees = new ShortestPathTree[roots.length];
+    for (int i = 0; i < roots.length; i++) {
+      trees[i] = DijkstraShortestPaths.from(graph, roots[i]);
+    }
+    double radius = 60;
+    BoundedSearch out = new BoundedSearch(graph, true);
+    out.startFromMany(roots, starts, roots.length, oneRegion, radius);
+    out.settleAll();
+    int reached = 0;
+    for (int v = 0; v < graph.vertexCount(); v++) {
+      double best = Double.POSITIVE_INFINITY;
+      int from = -1;
+      for (int i = 0; i < roots.length; i++) {
+        double d = starts[i] + trees[i].distance(v);
+        if (d < best) {
+          best = d;
+          from = roots[i];
+        }
+      }
+      if (best <= radius) {
+        reached++;
+        assertTrue(out.isSettled(v), "vertex " + v);
+        assertEquals(best, out.distance(v), 1e-9);
+        assertEquals(from, out.origin(v), "vertex " + v);
+      } else {
+        assertTrue(!out.isSettled(v), "vertex " + v);
+      }
+    }
+    assertTrue(reached > 20 && reached < graph.vertexCount(), "reached " + reached);
+  }
 }

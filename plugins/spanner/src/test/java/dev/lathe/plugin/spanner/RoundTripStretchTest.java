@@ -75,4 +75,17 @@ class RoundTripStretchTest {
         () -> RoundTripStretch.measure(g, Graph.builder(2).build(), new int[] {0}));
     assertEquals("the spanner has 2 vertices, the graph 3", e.getMessage());
   }
+
+  @Test
+  void oneReferenceServesSeveralSpannersOfAGraph() {
+    Graph g = GraphFamily.GRID.generate(300, 8, 4);
+    int[] sources = Sources.evenlySpaced(g.vertexCount(), 9);
+    RoundTripStretch.Reference reference = RoundTripStretch.Reference.of(g, sources);
+    for (SourcewiseSpanner spanner : new SourcewiseSpanner[] {new RoundTripCoverSpanner(9, 2, 0),
+        new CarvingRoundTripSpanner(9, 2, 2, 4), new ExactSourcewiseSpanner(9)}) {
+      Graph h = spanner.build(g, sources).spanner();
+      assertEquals(RoundTripStretch.measure(g, h, sources), RoundTripStretch.measure(reference,
+          h));
+    }
+  }
 }
