@@ -32,9 +32,14 @@ public final class SpannerProvider implements GraphAlgorithmProvider {
       "roundtrip: a pair is missed at its scale with probability <= n^-confidence")
       .range(0.1, 10);
 
+  /** The paper's arXiv id. */
+  static final String PAPER = "2004.05721";
+  /** The paper's title. */
+  static final String PAPER_TITLE = "A Fast Algorithm for Source-Wise Round-Trip Spanners";
+
   private static final PluginInfo INFO = PluginInfo.of(ID, "0.1.0",
       "Source-wise round-trip spanners of weighted digraphs", "[0.1,1.0)")
-      .withPaper("2004.05721");
+      .withPaper(PAPER, PAPER_TITLE);
 
   @Override
   public PluginInfo info() {

@@ -16,7 +16,8 @@ public final class SpannerReproductionProvider implements ReproductionProvider {
 
   private static final PluginInfo INFO = PluginInfo.of(SpannerReproduction.ID, "0.1.0",
       "Source-wise round-trip spanners: stretch, size, time and the crossover with the exact"
-          + " baseline", "[0.1,1.0)").withPaper("2004.05721");
+          + " baseline", "[0.1,1.0)")
+      .withPaper(SpannerProvider.PAPER, SpannerProvider.PAPER_TITLE);
 
   @Override
   public PluginInfo info() {
@@ -35,6 +36,7 @@ public final class SpannerReproductionProvider implements ReproductionProvider {
   public Reproduction create(PluginContext context) {
     return new SpannerReproduction(context.seed(),
         context.settings().getDouble(SpannerProvider.CONFIDENCE.name()),
-        context.settings().getDouble(SCALE.name()), DataDirectory.resolve().resolve("graphs"), context.logger());
+        context.settings().getDouble(SCALE.name()), DataDirectory.resolve().resolve("graphs"),
+        context.logger());
   }
 }
