@@ -8,6 +8,7 @@ import dev.lathe.api.data.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,10 +18,14 @@ import java.util.List;
  * of 245,569 tokens: 80.7 %, 14.4 % and 4.8 %), counted on the training tokens.
  *
  * @param name the corpus's name, e.g. {@code sotu}
- * @param splits the training, validation and test ids
+ * @param vocabulary the training split's vocabulary
+ * @param train the training ids
+ * @param valid the validation ids
+ * @param test the test ids
  * @param cutoffs the first id of each tail bin, ascending
  */
-record LmCorpus(String name, TokenSplits splits, List<Integer> cutoffs) {
+record LmCorpus(String name, Vocabulary vocabulary, int[] train, int[] valid, int[] test,
+    List<Integer> cutoffs) {
 
   /** The published bins' test-token counts (arXiv:2005.07877's evaluation notebook). */
   static final List<Long> PUBLISHED_BIN_COUNTS = List.of(198_232L, 35_479L, 11_858L);
@@ -44,7 +49,8 @@ record LmCorpus(String name, TokenSplits splits, List<Integer> cutoffs) {
           + NAMES);
     };
     TokenSplits splits = TokenSplits.of(corpus, DocumentSplit.DEFAULT, minCount, maxVocabulary);
-    return new LmCorpus(name, splits, cutoffs(splits.vocabulary(), PUBLISHED_BIN_COUNTS));
+    return new LmCorpus(name, splits.vocabulary(), splits.train(), splits.valid(), splits.test(),
+        cutoffs(splits.vocabulary(), PUBLISHED_BIN_COUNTS));
   }
 
   /**
@@ -89,9 +95,21 @@ record LmCorpus(String name, TokenSplits splits, List<Integer> cutoffs) {
     return List.copyOf(cutoffs);
   }
 
+  /**
+   * This corpus with the validation and test splits cut to their first {@code tokens} ids (all
+   * of them when {@code tokens} is 0 or more than a split has), for cheaper evaluations.
+   */
+  LmCorpus limited(int tokens) {
+    if (tokens <= 0) {
+      return this;
+    }
+    return new LmCorpus(name, vocabulary, train, Arrays.copyOf(valid, Math.min(tokens,
+        valid.length)), Arrays.copyOf(test, Math.min(tokens, test.length)), cutoffs);
+  }
+
   /** The vocabulary size. */
-  int vocabulary() {
-    return splits.vocabulary().size();
+  int vocabularySize() {
+    return vocabulary.size();
   }
 
   /** How many ids of {@code ids} fall in each bin, for the score's projection weights. */
