@@ -1,0 +1,203 @@
+package dev.lathe.plugin.micronet;
+
+import dev.lathe.api.metric.Origin;
+import dev.lathe.api.model.cost.MicronetScore;
+import dev.lathe.api.reproduce.Claim;
+import dev.lathe.api.reproduce.ClaimResult;
+import dev.lathe.api.reproduce.ClaimResult.Verdict;
+import dev.lathe.api.reproduce.Reproduction.Mode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+
+/**
+ * The language-model claims of the reproduction {@code micronet}, measured on word-level State of
+ * the Union text ({@code lathe data fetch sotu}): the MicroNet LM (segment recurrence, tied
+ * adaptive softmax) trained three times from the same seed with the same budget — alone, with
+ * the differentiable cache, and with the Hebbian softmax for the first part of the schedule.
+ */
+final class LmClaims {
+
+  static final Claim CACHE = new Claim("cache",
+      "The differentiable cache over the last hidden states, trained with the model and tuned"
+          + " by the coordinate search over (λ, θ), lowers test perplexity at an equal training"
+          + " budget (the paper: WikiText-103 test perplexity 35.0 with the cache at a MicroNet"
+          + " cost of about 1M of 8.8M operations); here a small model on State of the Union"
+          + " addresses, with the stage table of the trained language model",
+      "the cached model's perplexity below the model's alone",
+      "arXiv:2005.07877, section 2.3; Grave et al. arXiv:1612.04426");
+
+  static final Claim HEBBIAN = new Claim("hebbian-softmax",
+      "Hebbian softmax updates of the tied output embeddings (λ = max(1/c, 0.01) while a word"
+          + " has been seen fewer than 500 times) lower the loss on rare words early in training;"
+          + " here the validation loss on words of the adaptive softmax's tail bins after the"
+          + " first updates of the same schedule",
+      "rare-word loss lower with the Hebbian softmax early in training",
+      "arXiv:2005.07877, section 2.2; Rae et al. arXiv:1802.10542");
+
+  /**
+   * The sizes and budgets of one mode.
+   *
+   * @param vocabulary the most words (with {@code <unk>} and {@code <eos>})
+   * @param cache the cache's entries
+   * @param steps updates of each full training run
+   * @param earlySteps the updates after which the Hebbian runs are compared
+   * @param evalTokens validation and test tokens scored
+   */
+  record Budget(int vocabulary, int layers, int dModel, int heads, int dHead, int dFf, int nSeq,
+      int rows, int cache, int steps, int earlySteps, int evalTokens, double rate) {}
+
+  static final Budget QUICK = new Budget(2_000, 1, 32, 2, 16, 96, 16, 8, 64, 40, 20, 4_000,
+      5e-3);
+  static final Budget FULL = new Budget(5_000, 2, 64, 4, 16, 192, 32, 16, 256, 300, 100, 50_000,
+      3e-3);
+  /** The fewest training occurrences of a vocabulary word. */
+  static final int MIN_COUNT = 3;
+
+  private final long seed;
+  private final Logger log;
+  private final Path corpusFolder;
+  private Runs runs;
+
+  /**
+   * @param corpusFolder the State of the Union folder, or null for the data directory's
+   *     {@code sotu}
+   */
+  LmClaims(long seed, Logger log, Path corpusFolder) {
+    this.seed = seed;
+    this.log = log;
+    this.corpusFolder = corpusFolder;
+  }
+
+  /** The result of {@code claim}, one of {@link #CACHE} and {@link #HEBBIAN}. */
+  ClaimResult check(Claim claim, Mode mode) throws IOException {
+    Runs r = runs(mode);
+    return claim.equals(CACHE) ? r.cacheResult() : r.hebbianResult();
+  }
+
+  /** What the runs of one mode measured. */
+  record Runs(Mode mode, Budget budget, LmCorpus corpus, MicronetLm shape, long trainedParameters,
+      LmTraining.Evaluation alone, LmTraining.Evaluation postHoc, LmTraining.Evaluation cached,
+      double trainedLambda, double trainedTheta, double[] earlyAlone, double[] earlyHebbian,
+      double seconds) {
+
+    ClaimResult cacheResult() {
+      double gain = 100 * (1 - cached.cache() / alone.model());
+      Verdict verdict = cached.cache() < alone.model() ? Verdict.REPRODUCED
+          : Verdict.NOT_REPRODUCED;
+      return new ClaimResult(CACHE, format("test perplexity %.1f alone, %.1f with the trained"
+          + " and searched cache (%+.1f %%)", alone.model(), cached.cache(), -gain), verdict,
+          Origin.MEASURED, setting() + format("; the cached run: model alone %.1f, with its"
+          + " trained cache (λ %.3f, θ %.4f) %.1f, searched (λ %.3f, θ %.4f) %.1f; the cache"
+          + " added after training to the run alone (searched λ %.3f, θ %.4f): %.1f; ",
+          cached.model(), trainedLambda, trainedTheta, cached.trainedCache(), cached.lambda(),
+          cached.theta(), cached.cache(), postHoc.lambda(), postHoc.theta(), postHoc.cache())
+          + table());
+    }
+
+    ClaimResult hebbianResult() {
+      double gain = earlyAlone[0] - earlyHebbian[0];
+      return new ClaimResult(HEBBIAN, format("rare-word validation loss after %d updates %.3f"
+          + " alone, %.3f with the Hebbian softmax (%+.3f nats)", budget.earlySteps(),
+          earlyAlone[0], earlyHebbian[0], -gain), gain > 0 ? Verdict.REPRODUCED
+          : Verdict.NOT_REPRODUCED, Origin.MEASURED, setting() + format("; all words %.3f"
+          + " alone, %.3f Hebbian; rare words: ids ≥ %d (the tail bins), %.1f %% of the"
+          + " validation tokens", earlyAlone[1], earlyHebbian[1], corpus.cutoffs().get(0),
+          100 * earlyAlone[2]));
+    }
+
+    /** The stage table: parameters, operations, perplexity and score of each stage. */
+    String table() {
+      MicronetScore dense = shape.score();
+      MicronetScore withCache = new MicronetLm(shape.layers(), shape.dModel(), shape.heads(),
+          shape.dHead(), shape.dFf(), shape.nSeq(), budget.cache(), shape.cutoffs(),
+          shape.embedDims(), shape.vocabulary(), 32, List.of(0.0), shape.binCounts()).score();
+      return format("stages (MicroNet scoring, 32 bits): adaptive LM %,d params, %,.0f ops/token,"
+          + " perplexity %.1f, score %.5f; + cache %d: %,d params, %,.0f ops/token, perplexity"
+          + " %.1f, score %.5f; pruning and quantisation not run on the LM (the compressors"
+          + " train a NetworkModel through a one-input classification task, the LM trains on"
+          + " per-bin token inputs, segment memory and its adaptive-softmax loss)",
+          dense.parameters(), dense.ops(), alone.model(), dense.score(), budget.cache(),
+          withCache.parameters(), withCache.ops(), cached.cache(), withCache.score());
+    }
+
+    String setting() {
+      return format("%s mode, %s: %,d / %,d / %,d training / validation / test tokens"
+          + " (validation and test cut to %,d), vocabulary %,d, cutoffs %s, embedding widths %s;"
+          + " %d layers, d %d, %d heads of %d, FFN %d, segments of %d with %d remembered,"
+          + " %,d trained parameters; %d updates of %d rows (Adam, peak rate %.0e, warm-up and"
+          + " cosine), the Hebbian comparison after %d of them; %.0f s", mode.name()
+          .toLowerCase(Locale.ROOT), corpus.name(), corpus.train().length,
+          corpus.valid().length, corpus.test().length, budget.evalTokens(),
+          corpus.vocabularySize(), corpus.cutoffs(), shape.embedDims(), shape.layers(),
+          shape.dModel(), shape.heads(), shape.dHead(), shape.dFf(), shape.nSeq(),
+          shape.nSeq(), trainedParameters, budget.steps(), budget.rows(), budget.rate(),
+          budget.earlySteps(), seconds);
+    }
+  }
+
+  private synchronized Runs runs(Mode mode) throws IOException {
+    if (runs != null && runs.mode() == mode) {
+      return runs;
+    }
+    long start = System.nanoTime();
+    Budget b = mode == Mode.FULL ? FULL : QUICK;
+    LmCorpus full = corpusFolder == null ? LmCorpus.fetched("sotu", b.vocabulary(), MIN_COUNT)
+        : LmCorpus.read("sotu", corpusFolder, b.vocabulary(), MIN_COUNT);
+    LmCorpus corpus = full.limited(b.evalTokens());
+    MicronetLm shape = shape(b, corpus, 0);
+    LmTraining.Options options = new LmTraining.Options(b.steps(), b.rows(), b.rate(), false,
+        seed);
+    int[] early = Arrays.copyOf(corpus.valid(), Math.min(corpus.valid().length,
+        b.evalTokens()));
+    double[][] earlyAlone = new double[1][];
+    LanguageModel alone = LmTraining.train(corpus, shape, options, b.steps(), (step, model) -> {
+      if (step == b.earlySteps()) {
+        earlyAlone[0] = earlyLosses(model, early, corpus, b.rows());
+      }
+    });
+    log.info("micronet lm: trained alone, {} s", (System.nanoTime() - start) / 1_000_000_000L);
+    LmTraining.Evaluation aloneEvaluation = LmTraining.evaluate(alone, corpus, b.rows(), 0);
+    LmTraining.Evaluation postHoc = LmTraining.evaluate(alone, corpus, b.rows(), b.cache());
+    LanguageModel hebbian = LmTraining.train(corpus, shape, new LmTraining.Options(b.steps(),
+        b.rows(), b.rate(), true, seed), b.earlySteps(), (step, model) -> { });
+    double[] earlyHebbian = earlyLosses(hebbian, early, corpus, b.rows());
+    log.info("micronet lm: Hebbian run, {} s", (System.nanoTime() - start) / 1_000_000_000L);
+    LanguageModel cached = LmTraining.train(corpus, shape(b, corpus, b.cache()), options);
+    LmTraining.Evaluation cachedEvaluation = LmTraining.evaluate(cached, corpus, b.rows());
+    runs = new Runs(mode, b, corpus, shape, alone.parameterCount(), aloneEvaluation, postHoc,
+        cachedEvaluation, cached.lambda(), cached.theta(), earlyAlone[0], earlyHebbian, (System.nanoTime() - start) / 1e9);
+    log.info("micronet lm: {}", runs.table());
+    return runs;
+  }
+
+  /** Rare-word loss, all-word loss and the rare words' share on {@code ids}. */
+  private static double[] earlyLosses(LanguageModel model, int[] ids, LmCorpus corpus,
+      int rows) {
+    LanguageModel.Scored scored = model.score(ids, rows);
+    int tail = corpus.cutoffs().get(0);
+    double rare = LmTraining.meanLoss(scored, id -> id >= tail);
+    double all = LmTraining.meanLoss(scored, id -> true);
+    long count = Arrays.stream(scored.targets()).filter(id -> id >= tail).count();
+    return new double[] {rare, all, (double) count / scored.tokens()};
+  }
+
+  /** The LM of budget {@code b} for {@code corpus}, with {@code cache} entries. */
+  static MicronetLm shape(Budget b, LmCorpus corpus, int cache) {
+    List<Integer> dims = new ArrayList<>();
+    for (int bin = 0; bin <= corpus.cutoffs().size(); bin++) {
+      dims.add(Math.max(1, b.dModel() >> (2 * bin)));
+    }
+    return new MicronetLm(b.layers(), b.dModel(), b.heads(), b.dHead(), b.dFf(), b.nSeq(), cache,
+        corpus.cutoffs(), dims, corpus.vocabularySize(), 32, List.of(0.0),
+        corpus.binCounts(corpus.test()));
+  }
+
+  private static String format(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+}
