@@ -20,11 +20,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * segment into the previous one (a stop-gradient, as in Transformer-XL).
  *
  * <pre>{@code
+ * List<String> wanted = new ArrayList<>(network.memoryOutputs());
+ * wanted.add("logits");
  * SegmentMemory memory = network.emptyMemory(batch);
  * for (INDArray segment : segments) {
  *   Map<String, INDArray> feed = new HashMap<>(memory.placeholders());
  *   feed.put("tokens", segment);
- *   Map<String, INDArray> out = network.graph().output(feed, outputsAndMemory);
+ *   Map<String, INDArray> out = network.graph().output(feed, wanted.toArray(String[]::new));
  *   memory = memory.next(out);
  * }
  * }</pre>
