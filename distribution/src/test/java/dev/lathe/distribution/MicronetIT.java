@@ -52,7 +52,7 @@ class MicronetIT {
     JsonNode report = JSON.readTree(r.out());
     assertEquals("micronet", report.get("paper").asText(), r.toString());
     JsonNode claims = report.get("claims");
-    assertEquals(5, claims.size(), r.toString());
+    assertEquals(6, claims.size(), r.toString());
     assertEquals("micronet-score", claims.get(0).get("id").asText());
     assertEquals("reproduced", claims.get(0).get("verdict").asText(), r.toString());
     assertTrue(claims.get(0).get("lathe").asText().endsWith("score 0.0387469"), r.toString());
@@ -66,11 +66,15 @@ class MicronetIT {
     assertEquals("cache", claims.get(3).get("id").asText());
     assertTrue(claims.get(3).get("lathe").asText().matches("test perplexity \\d+\\.\\d alone,"
         + " \\d+\\.\\d with the trained and searched cache \\([+-]\\d+\\.\\d %\\)"), r.toString());
-    assertTrue(claims.get(3).get("note").asText().contains("stages (MicroNet scoring, 32 bits):"
-        + " adaptive LM"), r.toString());
+    assertTrue(claims.get(3).get("note").asText().contains("stages: adaptive LM: "), r.toString());
     assertEquals("hebbian-softmax", claims.get(4).get("id").asText());
     assertTrue(claims.get(4).get("lathe").asText().startsWith("rare-word validation loss after"
         + " 20 updates"), r.toString());
+    assertEquals("lm-compression", claims.get(5).get("id").asText());
+    assertTrue(claims.get(5).get("lathe").asText().matches("score \\d+\\.\\d× lower, perplexity"
+        + " [+-]\\d+\\.\\d %"), r.toString());
+    assertTrue(claims.get(5).get("note").asText().contains("+ 9-bit QAT (weights): "),
+        r.toString());
     assertTrue(r.exit() == 0 || r.exit() == 6, r.toString());
     assertTrue(r.err().contains("INFO micronet - micronet pipeline: teacher: 225,034 params"),
         r.toString());

@@ -100,7 +100,8 @@ final class MicronetReproduction implements Reproduction {
 
   @Override
   public List<Claim> claims() {
-    return List.of(SCORE, PIPELINE, DISTILLATION, LmClaims.CACHE, LmClaims.HEBBIAN);
+    return List.of(SCORE, PIPELINE, DISTILLATION, LmClaims.CACHE, LmClaims.HEBBIAN,
+        LmClaims.COMPRESSION);
   }
 
   @Override
@@ -112,12 +113,14 @@ final class MicronetReproduction implements Reproduction {
       Pipeline p = pipeline(mode == Mode.FULL ? FULL : QUICK, mode);
       return claim.equals(PIPELINE) ? p.pipelineResult() : p.distillationResult();
     }
-    if (claim.equals(LmClaims.CACHE) || claim.equals(LmClaims.HEBBIAN)) {
+    if (claim.equals(LmClaims.CACHE) || claim.equals(LmClaims.HEBBIAN)
+        || claim.equals(LmClaims.COMPRESSION)) {
       return lm.check(claim, mode);
     }
     throw new IllegalArgumentException("reproduction '" + ID + "' has no claim '" + claim.id()
         + "'; its claims are " + SCORE.id() + ", " + PIPELINE.id() + ", " + DISTILLATION.id()
-        + ", " + LmClaims.CACHE.id() + ", " + LmClaims.HEBBIAN.id());
+        + ", " + LmClaims.CACHE.id() + ", " + LmClaims.HEBBIAN.id() + ", "
+        + LmClaims.COMPRESSION.id());
   }
 
   /** The published per-tensor sparsities of the final model, in the scored tensors' order. */
