@@ -20,7 +20,9 @@ import org.slf4j.Logger;
  * The language-model claims of the reproduction {@code micronet}, measured on word-level State of
  * the Union text ({@code lathe data fetch sotu}): the MicroNet LM (segment recurrence, tied
  * adaptive softmax) trained three times from the same seed with the same budget — alone, with
- * the differentiable cache, and with the Hebbian softmax for the first part of the schedule.
+ * the differentiable cache, and with the Hebbian softmax for the first part of the schedule —
+ * and the run alone then pruned, quantised to 9 bits and given a cache ({@link LmCompression}),
+ * each stage with its perplexity and MicroNet score.
  */
 final class LmClaims {
 
