@@ -19,8 +19,8 @@ public final class MicronetReproductionProvider implements ReproductionProvider 
   @Override
   public PluginInfo info() {
     return PluginInfo.of(MicronetReproduction.ID, "0.1.0", "MicroNet LM (arXiv:2005.07877):"
-        + " the challenge score term by term, the distil-prune-quantise pipeline, the cache and"
-        + " the Hebbian softmax",
+        + " the challenge score term by term, the distil-prune-quantise pipeline, and the"
+        + " language model's cache, Hebbian softmax and compression",
         "[0.1,1.0)")
         .withPaper(MicronetLmProvider.PAPER, MicronetLmProvider.PAPER_TITLE);
   }
