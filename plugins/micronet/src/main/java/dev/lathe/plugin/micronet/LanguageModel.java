@@ -226,7 +226,8 @@ final class LanguageModel {
     Map<String, INDArray> gradients = result.getGradients();
     double norm = 0;
     for (INDArray g : gradients.values()) {
-      norm += g.norm2Number().doubleValue() * g.norm2Number().doubleValue();
+      double n = g.norm2Number().doubleValue();
+      norm += n * n;
     }
     norm = Math.sqrt(norm);
     if (norm > CLIP) {

@@ -183,6 +183,10 @@ final class LmClaims {
     LmCorpus full = corpusFolder == null ? LmCorpus.fetched("sotu", b.vocabulary(), MIN_COUNT)
         : LmCorpus.read("sotu", corpusFolder, b.vocabulary(), MIN_COUNT);
     LmCorpus corpus = full.limited(b.evalTokens());
+    if (corpus.cutoffs().isEmpty()) {
+      throw new IllegalArgumentException("reproduction 'micronet': the corpus's vocabulary of "
+          + corpus.vocabularySize() + " words is too small for the adaptive softmax's tail bins");
+    }
     MicronetLm shape = shape(b, corpus, 0);
     LmTraining.Options options = new LmTraining.Options(b.steps(), b.rows(), b.rate(), false,
         seed);
