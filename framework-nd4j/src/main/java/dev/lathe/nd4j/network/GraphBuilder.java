@@ -61,6 +61,9 @@ final class GraphBuilder {
   /** The suffix of a node's inference-mode variable. */
   static final String INFERENCE = "/inference";
 
+  /** Added to the attention scores of masked keys, times −1. */
+  static final double MASKED = 1e9;
+
   private enum Mode {
     /** Batch normalisation uses and updates batch statistics. */
     TRAINING,
@@ -77,6 +80,7 @@ final class GraphBuilder {
   private final Map<String, SDVariable> inference = new LinkedHashMap<>();
   private final Map<String, Map<String, SDVariable>> parameters = new LinkedHashMap<>();
   private final List<RunningStatistics.Entry> statistics = new ArrayList<>();
+  private final List<String> memoryNodes = new ArrayList<>();
 
   GraphBuilder(Network network, SameDiff graph, long seed) {
     this.network = network;
@@ -113,6 +117,11 @@ final class GraphBuilder {
     return inference;
   }
 
+  /** The attention nodes with a segment memory, in the network's order. */
+  List<String> memoryNodes() {
+    return memoryNodes;
+  }
+
   /** The batch normalisations' running statistics and the variables that update them. */
   List<RunningStatistics.Entry> statistics() {
     return statistics;
@@ -123,7 +132,7 @@ final class GraphBuilder {
         n -> node.layer().accept(new ParameterFactory(node)));
     SDVariable out;
     try (NameScope scope = graph.withNameScope(name)) {
-      out = node.layer().accept(new NodeOps(node, inputs, own, mode));
+      out = node.layer().accept(new NodeOps(node, inputs, own, mode, name));
       int bits = node.attributes().activationBits();
       if (bits < 32) {
         out = fakeQuantize(out, bits);
@@ -284,7 +293,22 @@ final class GraphBuilder {
       for (String projection : List.of("q/", "k/", "v/")) {
         linear(projection, layer.modelDim(), layer.innerDim(), layer.bias());
       }
-      return linear("out/", layer.innerDim(), layer.modelDim(), layer.bias());
+      linear("out/", layer.innerDim(), layer.modelDim(), layer.bias());
+      if (layer.contextLength() > 1 && !layer.cross()) {
+        int context = layer.contextLength();
+        variable(SegmentMemory.POSITION, Initialisers.normal(seed, node.name() + "/"
+            + SegmentMemory.POSITION, 1 / Math.sqrt(layer.headDim()), context,
+            layer.headDim()));
+        long[] kv = {-1, layer.heads(), context - 1, layer.headDim()};
+        created.put(SegmentMemory.KEYS, graph.placeHolder(node.name() + "/"
+            + SegmentMemory.KEYS, DataType.FLOAT, kv));
+        created.put(SegmentMemory.VALUES, graph.placeHolder(node.name() + "/"
+            + SegmentMemory.VALUES, DataType.FLOAT, kv));
+        created.put(SegmentMemory.VALID, graph.placeHolder(node.name() + "/"
+            + SegmentMemory.VALID, DataType.FLOAT, -1, context - 1));
+        memoryNodes.add(node.name());
+      }
+      return created;
     }
 
     @Override
@@ -341,9 +365,12 @@ final class GraphBuilder {
     private final List<Shape> shapes;
     private final Map<String, SDVariable> parameters;
     private final Mode mode;
+    private final String name;
 
-    NodeOps(Node node, List<SDVariable> inputs, Map<String, SDVariable> parameters, Mode mode) {
+    NodeOps(Node node, List<SDVariable> inputs, Map<String, SDVariable> parameters, Mode mode,
+        String name) {
       this.node = node;
+      this.name = name;
       this.inputs = inputs;
       this.shapes = network.inputShapes(node);
       this.parameters = parameters;
@@ -615,8 +642,11 @@ final class GraphBuilder {
     @Override
     public SDVariable multiHeadAttention(MultiHeadAttention layer) {
       if (layer.contextLength() > 0) {
-        throw unsupported(node, "attention over a cache of " + layer.contextLength()
-            + " keys (context length)");
+        if (layer.cross() || layer.contextLength() == 1) {
+          throw unsupported(node, (layer.cross() ? "cross-attention" : "attention")
+              + " over a cache of " + layer.contextLength() + " keys (context length)");
+        }
+        return recurrentAttention(layer);
       }
       Shape queries = in();
       Shape memory = layer.cross() ? shapes.get(1) : queries;
@@ -628,6 +658,65 @@ final class GraphBuilder {
       SDVariable weights = graph.nn().softmax(scores, 3);
       SDVariable context = graph.mmul(weights, v).permute(0, 2, 1, 3)
           .reshape(-1, queries.dim(0), layer.innerDim());
+      return linear(context, queries.with(-1, layer.innerDim()), "out/");
+    }
+
+    /**
+     * Causal self-attention over a sliding window of {@code C = contextLength} positions, the
+     * last {@code C − 1} of which may lie in earlier segments (segment-level recurrence, Dai et
+     * al. arXiv:1901.02860, as the MicroNet LM uses it): the query at position {@code t} of the
+     * segment attends to the keys of positions {@code t − C + 1 … t}, those before the segment
+     * coming from the memory placeholders ({@link SegmentMemory}), with the score
+     * {@code (q·k + q·p[t − s]) / √dk} where {@code p} is the learned positional term
+     * {@code [C, dk]} indexed by the distance. Memory positions whose validity is 0 are masked.
+     * The node's next memory, the last {@code C − 1} keys, values and validities of memory and
+     * segment together, is computed under {@code NODE/next_keys}, {@code NODE/next_values},
+     * {@code NODE/next_valid}; it is fed back as the next segment's placeholders, so no
+     * gradient flows through it. Cost: {@code O(T·(T + C)·h·dk)} per sequence.
+     */
+    private SDVariable recurrentAttention(MultiHeadAttention layer) {
+      Shape queries = in();
+      int segment = queries.dim(0);
+      int memory = layer.contextLength() - 1;
+      int keys = memory + segment;
+      SDVariable q = heads(linear(x(), queries, "q/"), layer, segment);
+      SDVariable k = graph.concat(2, parameters.get(SegmentMemory.KEYS),
+          heads(linear(x(), queries, "k/"), layer, segment));
+      SDVariable v = graph.concat(2, parameters.get(SegmentMemory.VALUES),
+          heads(linear(x(), queries, "v/"), layer, segment));
+      SDVariable present = graph.onesLike(x().get(SDIndex.all(), SDIndex.all(),
+          SDIndex.point(0)));
+      SDVariable valid = graph.concat(1, parameters.get(SegmentMemory.VALID), present);
+      // distance[t, r, s] = 1 where key s lies r positions before query t (s = memory + t − r).
+      float[] distance = new float[segment * layer.contextLength() * keys];
+      float[] window = new float[segment * keys];
+      for (int t = 0; t < segment; t++) {
+        for (int r = 0; r < layer.contextLength(); r++) {
+          distance[(t * layer.contextLength() + r) * keys + memory + t - r] = 1;
+          window[t * keys + memory + t - r] = 1;
+        }
+      }
+      SDVariable positional = graph.constant(Nd4j.create(distance,
+          new long[] {segment, layer.contextLength(), keys}, 'c')).permute(0, 2, 1)
+          .reshape((long) segment * keys, layer.contextLength())
+          .mmul(parameters.get(SegmentMemory.POSITION))
+          .reshape(segment, keys, layer.headDim());
+      SDVariable byQuery = q.permute(2, 0, 1, 3).reshape(segment, -1, layer.headDim());
+      SDVariable positionScores = graph.mmul(byQuery, positional, false, true, false)
+          .reshape(segment, -1, layer.heads(), keys).permute(1, 2, 0, 3);
+      SDVariable scores = graph.mmul(q, k, false, true, false).add(positionScores)
+          .mul(1 / Math.sqrt(layer.headDim()));
+      SDVariable allowed = graph.constant(Nd4j.create(window, new long[] {1, 1, segment, keys},
+          'c')).mul(valid.reshape(-1, 1, 1, keys));
+      SDVariable weights = graph.nn().softmax(scores.add(allowed.sub(1.0).mul(MASKED)), 3);
+      SDVariable context = graph.mmul(weights, v).permute(0, 2, 1, 3)
+          .reshape(-1, segment, layer.innerDim());
+      k.get(SDIndex.all(), SDIndex.all(), SDIndex.interval((long) segment, (long) keys))
+          .rename(name + "/" + SegmentMemory.NEXT_KEYS);
+      v.get(SDIndex.all(), SDIndex.all(), SDIndex.interval((long) segment, (long) keys))
+          .rename(name + "/" + SegmentMemory.NEXT_VALUES);
+      valid.get(SDIndex.all(), SDIndex.interval((long) segment, (long) keys))
+          .rename(name + "/" + SegmentMemory.NEXT_VALID);
       return linear(context, queries.with(-1, layer.innerDim()), "out/");
     }
 

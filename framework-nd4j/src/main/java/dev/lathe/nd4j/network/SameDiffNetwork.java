@@ -2,6 +2,7 @@ package dev.lathe.nd4j.network;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.lathe.api.model.MultiHeadAttention;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Shape;
 import dev.lathe.nd4j.internal.Nd4jAccess;
@@ -37,6 +38,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with PyTorch's momentum 0.1 and the unbiased batch variance. A network without batch
  * normalisation has one variable per node, the same in both modes.
  *
+ * <p><b>Segment memory.</b> A self-attention node with a context ({@code contextLength > 1})
+ * is causal and recurrent: it attends over a window of that many positions, reaching into the
+ * previous segments through the node's memory placeholders, and learns a positional term
+ * {@code NODE/position} {@code [contextLength, headDim]} that the layer's
+ * {@link dev.lathe.api.model.Layer#weights()} do not count (see {@link SegmentMemory}).
+ *
  * <p>The graph is not thread-safe: train or run it from one thread at a time.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -56,6 +63,7 @@ public final class SameDiffNetwork {
   private final Map<String, String> training = new LinkedHashMap<>();
   private final Map<String, String> inference = new LinkedHashMap<>();
   private final Map<String, INDArray> runningStatistics = new TreeMap<>();
+  private final Map<String, long[]> memoryShapes = new LinkedHashMap<>();
   private NetworkClassifier classifier;
 
   private SameDiffNetwork(Network network, SameDiff graph, GraphBuilder builder) {
@@ -65,6 +73,11 @@ public final class SameDiffNetwork {
         variable.name()));
     builder.inferenceVariables().forEach((tensor, variable) -> inference.put(tensor,
         variable.name()));
+    for (String node : builder.memoryNodes()) {
+      MultiHeadAttention attention = (MultiHeadAttention) network.node(node).layer();
+      memoryShapes.put(node, new long[] {attention.heads(), attention.contextLength() - 1,
+          attention.headDim()});
+    }
     for (RunningStatistics.Entry entry : builder.statistics()) {
       runningStatistics.put(entry.node() + "/running_mean", entry.mean());
       runningStatistics.put(entry.node() + "/running_var", entry.variance());
@@ -76,7 +89,7 @@ public final class SameDiffNetwork {
    *
    * @throws IllegalArgumentException naming the node and its layer kind, if a node's layer is
    *     one the bridge does not build (transposed, dynamic and lightweight convolutions,
-   *     attention over a key cache, local pooling over three axes)
+   *     cross-attention over a key cache, local pooling over three axes)
    */
   public static SameDiffNetwork build(Network network, long seed) {
     Objects.requireNonNull(network, "network");
@@ -159,6 +172,24 @@ public final class SameDiffNetwork {
     return variable.getArr();
   }
 
+  /** The attention nodes that carry a {@link SegmentMemory}, in the network's order. */
+  public List<String> memoryNodes() {
+    return List.copyOf(memoryShapes.keySet());
+  }
+
+  /** The memory before the first segment of {@code batch} sequences: every position invalid. */
+  public SegmentMemory emptyMemory(int batch) {
+    return SegmentMemory.empty(memoryShapes, batch);
+  }
+
+  /**
+   * The names of the variables that hold every memory node's next memory (training mode), to
+   * ask {@code graph().output} for beside the outputs; {@link SegmentMemory#next} reads them.
+   */
+  public List<String> memoryOutputs() {
+    return SegmentMemory.outputs(memoryNodes());
+  }
+
   /** The batch normalisations' running means and variances by name, sorted; empty if none. */
   public Map<String, INDArray> runningStatistics() {
     return Collections.unmodifiableMap(runningStatistics);
@@ -166,7 +197,8 @@ public final class SameDiffNetwork {
 
   /**
    * The network's outputs in inference mode for {@code inputs}, one array per input name with
-   * the batch in front, keyed by the output nodes' names.
+   * the batch in front, keyed by the output nodes' names. Memory nodes start from an empty
+   * memory.
    *
    * @throws IllegalArgumentException if an input is missing or unknown
    */
@@ -176,7 +208,11 @@ public final class SameDiffNetwork {
           + network.inputs().keySet() + ", not " + inputs.keySet());
     }
     List<String> outputs = network.outputs();
-    Map<String, INDArray> values = graph.output(inputs,
+    Map<String, INDArray> feed = new LinkedHashMap<>(inputs);
+    if (!memoryShapes.isEmpty()) {
+      feed.putAll(emptyMemory((int) inputs.values().iterator().next().size(0)).placeholders());
+    }
+    Map<String, INDArray> values = graph.output(feed,
         outputs.stream().map(this::inferenceVariable).toArray(String[]::new));
     Map<String, INDArray> byNode = new LinkedHashMap<>();
     for (String output : outputs) {

@@ -249,8 +249,8 @@ class SameDiffNetworkTest {
         "node 'n' (conv-transpose2d 4→2 k3 +bias): layer kind 'conv-transpose2d'");
     assertUnsupported(Shape.of(6, 8), DynamicConvolution.dynamic(8, 2, 3),
         "node 'n' (dynamic-conv 8 h2 k3): layer kind 'dynamic-conv'");
-    assertUnsupported(Shape.of(6, 8), MultiHeadAttention.self(8, 2).withContext(16),
-        "node 'n' (self-attention d8 h2 context 16 +bias): attention over a cache of 16 keys"
+    assertUnsupported(Shape.of(6, 8), MultiHeadAttention.self(8, 2).withContext(1),
+        "node 'n' (self-attention d8 h2 context 1 +bias): attention over a cache of 1 keys"
             + " (context length)");
     assertUnsupported(Shape.of(2, 4, 4, 4), Pooling.max(2),
         "node 'n' (max-pool k2 s2): local pooling over 3 spatial axes");

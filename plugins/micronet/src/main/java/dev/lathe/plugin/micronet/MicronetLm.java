@@ -291,11 +291,39 @@ record MicronetLm(int layers, int dModel, int heads, int dHead, int dFf, int nSe
    * weights. The learned positional term has no layer kind and is left out.
    */
   Network network() {
-    Network.Builder b = Network.builder("micronet-lm").input("tokens", Shape.of(nSeq));
+    return network("micronet-lm", false);
+  }
+
+  /**
+   * One segment of {@code nSeq} tokens as the network that trains: as {@link #network()}, but
+   * each bin's table reads its own input {@code tokens.BIN}, the token ids minus the bin's first
+   * id (ids of other bins fall outside the table and embed as zeros), so that the sum of the
+   * bins is the adaptive input embedding; the attention is causal over the segment and the
+   * previous {@code nSeq} positions (the bridge's segment memory).
+   */
+  Network trainingNetwork() {
+    return network("micronet-lm-segment", true);
+  }
+
+  /** The first word id of bin {@code bin}. */
+  int binStart(int bin) {
+    return bin == 0 ? 0 : cutoffs.get(bin - 1);
+  }
+
+  private Network network(String name, boolean binInputs) {
+    Network.Builder b = Network.builder(name);
+    if (binInputs) {
+      for (int bin = 0; bin < bins(); bin++) {
+        b.input("tokens." + bin, Shape.of(nSeq));
+      }
+    } else {
+      b.input("tokens", Shape.of(nSeq));
+    }
     List<String> embedded = new ArrayList<>();
     for (int bin = 0; bin < bins(); bin++) {
       String table = "embed.layers." + bin;
-      b.add(table, new Embedding(binSize(bin), embedDims.get(bin)), "tokens");
+      b.add(table, new Embedding(binSize(bin), embedDims.get(bin)),
+          binInputs ? "tokens." + bin : "tokens");
       if (projected(bin)) {
         b.add("embed.projections." + bin, Linear.of(embedDims.get(bin), dModel).withBias(false),
             table);

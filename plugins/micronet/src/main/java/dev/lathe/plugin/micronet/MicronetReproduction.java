@@ -20,6 +20,7 @@ import dev.lathe.nd4j.train.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +34,9 @@ import org.slf4j.Logger;
  * automated gradual pruning, then 8-bit quantisation-aware training — applied to a small CNN on
  * 14×14 Fashion-MNIST, measured stage by stage (parameters, operations, MicroNet score, test
  * accuracy), with the distilled student against the same student trained alone for the same
- * number of updates. The language model itself (segment recurrence, adaptive softmax, cache,
- * Hebbian softmax) is not trained here.
+ * number of updates; and the language model itself (segment recurrence, tied adaptive softmax)
+ * trained on State of the Union text, with and without the differentiable cache and the Hebbian
+ * softmax ({@link LmClaims}).
  */
 final class MicronetReproduction implements Reproduction {
 
@@ -79,9 +81,16 @@ final class MicronetReproduction implements Reproduction {
   private final long seed;
   private final Logger log;
 
-  MicronetReproduction(long seed, Logger log) {
+  private final LmClaims lm;
+
+  /**
+   * @param lmCorpus the State of the Union folder for the language-model claims, or null for the
+   *     data directory's {@code sotu}
+   */
+  MicronetReproduction(long seed, Logger log, Path lmCorpus) {
     this.seed = seed;
     this.log = log;
+    this.lm = new LmClaims(seed, log, lmCorpus);
   }
 
   @Override
@@ -91,7 +100,8 @@ final class MicronetReproduction implements Reproduction {
 
   @Override
   public List<Claim> claims() {
-    return List.of(SCORE, PIPELINE, DISTILLATION);
+    return List.of(SCORE, PIPELINE, DISTILLATION, LmClaims.CACHE, LmClaims.HEBBIAN,
+        LmClaims.COMPRESSION);
   }
 
   @Override
@@ -103,8 +113,14 @@ final class MicronetReproduction implements Reproduction {
       Pipeline p = pipeline(mode == Mode.FULL ? FULL : QUICK, mode);
       return claim.equals(PIPELINE) ? p.pipelineResult() : p.distillationResult();
     }
+    if (claim.equals(LmClaims.CACHE) || claim.equals(LmClaims.HEBBIAN)
+        || claim.equals(LmClaims.COMPRESSION)) {
+      return lm.check(claim, mode);
+    }
     throw new IllegalArgumentException("reproduction '" + ID + "' has no claim '" + claim.id()
-        + "'; its claims are " + SCORE.id() + ", " + PIPELINE.id() + ", " + DISTILLATION.id());
+        + "'; its claims are " + SCORE.id() + ", " + PIPELINE.id() + ", " + DISTILLATION.id()
+        + ", " + LmClaims.CACHE.id() + ", " + LmClaims.HEBBIAN.id() + ", "
+        + LmClaims.COMPRESSION.id());
   }
 
   /** The published per-tensor sparsities of the final model, in the scored tensors' order. */

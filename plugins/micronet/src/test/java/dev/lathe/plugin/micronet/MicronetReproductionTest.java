@@ -13,7 +13,7 @@ class MicronetReproductionTest {
 
   @Test
   void theScoreClaimIsReproducedExactly() throws Exception {
-    MicronetReproduction r = new MicronetReproduction(1, LoggerFactory.getLogger("test"));
+    MicronetReproduction r = new MicronetReproduction(1, LoggerFactory.getLogger("test"), null);
     ClaimResult result = r.check(MicronetReproduction.SCORE, Mode.QUICK);
     assertEquals(ClaimResult.Verdict.REPRODUCED, result.verdict(), result.toString());
     assertTrue(result.measured().contains("score 0.0387469"), result.measured());
