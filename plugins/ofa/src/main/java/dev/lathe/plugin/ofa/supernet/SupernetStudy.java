@@ -114,6 +114,7 @@ public final class SupernetStudy {
    * @param small the small subnets
    * @param predictorTrained the subnets the predictor was trained on
    * @param tau Kendall's τ-b between predicted and measured accuracy of the held-out subnets
+   * @param predictor the accuracy predictor
    * @param measureSeconds the mean time to recalibrate and measure one subnet
    * @param searchCap the MACs cap of the search comparison
    * @param searches the search comparison, one row per seed
@@ -121,7 +122,7 @@ public final class SupernetStudy {
    */
   public record Result(Budget budget, int trainImages, int testImages, double progressiveSeconds,
       double allAtOnceSeconds, double singleSubnetStepSeconds, List<SmallSubnet> small,
-      int predictorTrained, double tau, double measureSeconds, double searchCap,
+      int predictorTrained, double tau, AccuracyPredictor predictor, double measureSeconds, double searchCap,
       List<SearchRun> searches, List<Scenario> scenarios) {
 
     /** The time of training one net from scratch for the supernets' number of steps. */
@@ -254,7 +255,7 @@ public final class SupernetStudy {
       scenarios.add(row);
     }
     return new Result(budget, train.size(), test.size(), progressiveSeconds, allAtOnceSeconds,
-        median(fullPhase), small, trained, tau, measuring / measured,
+        median(fullPhase), small, trained, tau, predictor, measuring / measured,
         cap, searches, scenarios);
   }
 

@@ -32,7 +32,7 @@ class TrainingClaimsTest {
     }
     List<SupernetStudy.Scenario> scenarios = List.of(new SupernetStudy.Scenario(2e6,
         new SubnetSearch.Scored(MiniSubnet.smallest(), 0.8), 0.8, searchSeconds, 1));
-    return new SupernetStudy.Result(budget, 60_000, 1_000, 600, 900, 1.0, small, 80, tau, 5,
+    return new SupernetStudy.Result(budget, 60_000, 1_000, 600, 900, 1.0, small, 80, tau, null, 5,
         2e6, searches, scenarios);
   }
 
