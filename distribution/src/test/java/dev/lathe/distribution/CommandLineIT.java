@@ -62,7 +62,7 @@ class CommandLineIT {
         "hazelcast", "random", "zdt1", "evolution", "ofa-evolution", "nsga2", "grid",
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
         "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3", "spanner",
-        "micronet", "micronet-lm", "micronet-score", "prune", "quantize", "distill"),
+        "micronet", "micronet-lm", "micronet-score", "prune", "quantize", "distill", "ofa-mini"),
         byId.keySet());
     assertEquals(List.of("graph-algorithm", "reproduction"),
         texts(byId.get("spanner").get("extension_points")));
