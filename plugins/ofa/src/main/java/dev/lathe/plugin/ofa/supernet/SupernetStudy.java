@@ -60,7 +60,7 @@ public final class SupernetStudy {
     public static final Budget QUICK = new Budget(2_000, 500, 100, 12, 32, 1, 3e-3, 16, 8, 60,
         40, 10, 5, List.of(0.2, 0.5), false);
     /** The budget of the full reproduction, about half an hour on one busy core. */
-    public static final Budget FULL = new Budget(60_000, 1_000, 500, 300, 32, 1, 3e-3, 80, 30,
+    public static final Budget FULL = new Budget(20_000, 1_000, 500, 240, 32, 1, 3e-3, 60, 25,
         200, 300, 30, 5, List.of(0.2, 0.4, 0.6), true);
   }
 
