@@ -201,6 +201,7 @@ public final class SupernetStudy {
     for (MiniSubnet s : SMALL) {
       SmallSubnet row = new SmallSubnet(s, cachedMacs(s), measure(progressive, s),
           measure(allAtOnce, s), ProgressiveShrinking.accuracy(progressive, s, null, test));
+      ProgressiveShrinking.releaseNativeMemory();
       log.info("small subnet {}: {}", s, row);
       small.add(row);
     }
@@ -269,6 +270,7 @@ public final class SupernetStudy {
   private double measure(ElasticSupernet net, MiniSubnet subnet) {
     long t0 = System.nanoTime();
     double accuracy = ProgressiveShrinking.accuracy(net, subnet, calibration, test);
+    ProgressiveShrinking.releaseNativeMemory();
     measuring += (System.nanoTime() - t0) / 1e9;
     measured++;
     return accuracy;
