@@ -63,7 +63,8 @@ class CommandLineIT {
         "mobilenetv2", "mobilenetv3-large", "resnet18", "resnet50", "transformer-base",
         "small-cnn", "training", "chainsplitter", "sparch", "ofa", "ofa-mbv3", "spanner",
         "micronet", "micronet-lm", "micronet-score", "micronet-cnn", "micronet-model",
-        "perplexity", "prune", "quantize", "distill", "gcnrl", "gcnrl-circuit", "gcnrl-spice"),
+        "perplexity", "prune", "quantize", "distill", "gcnrl", "gcnrl-circuit", "gcnrl-spice",
+        "ofa-mini"),
         byId.keySet());
     assertEquals(List.of("graph-algorithm", "reproduction"),
         texts(byId.get("spanner").get("extension_points")));

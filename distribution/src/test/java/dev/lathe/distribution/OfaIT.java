@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Once-for-All plugin from the real CLI: cost anchors, the space's size, refused genes. */
+/**
+ * The Once-for-All plugin from the real CLI: cost anchors, the space's size, refused genes, the
+ * quick reproduction and the two composed examples.
+ */
 class OfaIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SLICE = Cli.ROOT.resolve("plugins/training/src/test/resources/data");
 
   @TempDir
   Path dir;
@@ -67,15 +72,17 @@ class OfaIT {
     assertTrue(r.out().contains("granularity"), r.out());
   }
 
+  /**
+   * The quick reproduction on the Fashion-MNIST slice: the arithmetic claims reproduced, the
+   * latency claim judged, the training claims partial (the budget cannot decide them); then the
+   * accuracy-against-latency example searches with the predictor the reproduction saved.
+   */
   @Test
-  void reproducesInQuickMode() throws Exception {
+  void reproducesInQuickModeAndTheExampleSearchesWithItsPredictor() throws Exception {
     ProcessBuilder pb = Cli.command(dir, "reproduce", "ofa", "--quick", "--format", "json");
     pb.environment().put("OMP_NUM_THREADS", "1");
-    Path out = Files.createTempFile(dir, "stdout", ".txt");
-    Path err = Files.createTempFile(dir, "stderr", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "lathe reproduce ofa --quick ran over 5 minutes");
-    Cli.Result r = new Cli.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    pb.environment().put("LATHE_DATA_DIR", SLICE.toString());
+    Cli.Result r = finish(pb, 8, "lathe reproduce ofa --quick");
     JsonNode report = JSON.readTree(r.out());
     assertEquals("quick", report.get("mode").asText(), r.toString());
     JsonNode claims = report.get("claims");
@@ -87,8 +94,45 @@ class OfaIT {
     assertEquals("latency-lookup-table", claims.get(2).get("id").asText());
     assertTrue(claims.get(2).get("lathe").asText().matches("MAPE \\d+\\.\\d % over 3 subnets"),
         r.toString());
+    List<String> training = List.of("progressive-shrinking", "bn-recalibration",
+        "accuracy-predictor", "predictor-guided-evolution", "deployment-cost");
+    for (int i = 0; i < training.size(); i++) {
+      JsonNode claim = claims.get(3 + i);
+      assertEquals(training.get(i), claim.get("id").asText());
+      assertEquals("partial", claim.get("verdict").asText(), claim.toString());
+      assertTrue(claim.get("note").asText().startsWith("quick budget, too small to decide"),
+          claim.toString());
+    }
+    assertTrue(claims.get(5).get("lathe").asText().matches("Kendall τ-b -?\\d\\.\\d\\d on 8"
+        + " held-out subnets"), claims.get(5).toString());
     assertEquals(claims.get(2).get("verdict").asText().equals("not_reproduced") ? 6 : 0,
         r.exit(), r.toString());
+    Path predictor = dir.resolve("results/reproduce/ofa/ofa-mini-predictor.json");
+    assertEquals("lathe-ofa-accuracy-predictor", JSON.readTree(predictor.toFile()).get("format")
+        .asText());
+
+    Path results = dir.resolve("mini");
+    ProcessBuilder run = Cli.command(dir, "run", Cli.ROOT.resolve(
+        "examples/ofa-mini-accuracy-latency.yaml").toString(), "--out", results.toString(),
+        "--quiet", "--set", "budget.trials=16", "--set", "optimizer.population=8", "--set",
+        "execution.batch=8");
+    run.environment().put("OMP_NUM_THREADS", "1");
+    run.environment().put("LATHE_OFA_PREDICTOR", predictor.toString());
+    run.environment().put("LATHE_OFA_TABLE", dir.resolve("mini-table.json").toString());
+    Cli.Result searched = finish(run, 8, "the accuracy-latency example");
+    assertEquals(0, searched.exit(), searched.toString());
+    assertTrue(searched.out().contains("16 trials, 16 completed, 0 failed"), searched.toString());
+    assertTrue(Files.isRegularFile(results.resolve("pareto.png")), searched.toString());
+    JsonNode front = JSON.readTree(results.resolve("summary.json").toFile()).get("pareto_front");
+    assertTrue(front.get("trials").size() >= 1, front.toString());
+  }
+
+  private Cli.Result finish(ProcessBuilder pb, int minutes, String what) throws Exception {
+    Path out = Files.createTempFile(dir, "stdout", ".txt");
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(minutes, TimeUnit.MINUTES), what + " ran over " + minutes + " minutes");
+    return new Cli.Result(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   @Test

@@ -37,7 +37,20 @@ public final class Ofa {
       + Subnet.RESOLUTIONS.size() + " resolutions × " + Subnet.WIDTHS.size() + " widths = "
       + SUBNETS + " subnets", REQUIRES).withPaper(PAPER, PAPER_TITLE);
 
+  /** The id of the scaled-down space that the supernet trains and the predictor scores. */
+  public static final String MINI_ID = "ofa-mini";
+
+  private static final PluginInfo MINI_INFO = PluginInfo.of(MINI_ID, VERSION, "Once-for-All's"
+      + " scaled-down space for Fashion-MNIST (3 stages of up to 4 blocks, resolutions 16-28),"
+      + " the one the elastic supernet trains and the accuracy predictor scores", REQUIRES)
+      .withPaper(PAPER, PAPER_TITLE);
+
   private Ofa() {}
+
+  /** The descriptor of the space {@value #MINI_ID}. */
+  public static PluginInfo miniInfo() {
+    return MINI_INFO;
+  }
 
   /** The descriptor every provider of the plugin shares; its title states the space's size. */
   public static PluginInfo info() {

@@ -1,6 +1,7 @@
 package dev.lathe.plugin.ofa;
 
 import dev.lathe.api.spi.AcceleratorProvider;
+import dev.lathe.api.spi.EvaluatorProvider;
 import dev.lathe.api.spi.NetworkProvider;
 import dev.lathe.api.spi.ReproductionProvider;
 import dev.lathe.api.spi.SearchSpaceProvider;
@@ -13,6 +14,7 @@ class ServiceDeclarationsTest {
   @Test
   void serviceFilesListExactlyTheProvidedProviders() {
     ServiceDeclarations.check(getClass().getModule(), "dev.lathe.plugin.ofa",
-        NetworkProvider.class, SearchSpaceProvider.class, AcceleratorProvider.class, ReproductionProvider.class);
+        NetworkProvider.class, SearchSpaceProvider.class, EvaluatorProvider.class,
+        AcceleratorProvider.class, ReproductionProvider.class);
   }
 }

@@ -3,12 +3,14 @@ package dev.lathe.plugin.ofa.supernet;
 import dev.lathe.api.data.DataDirectory;
 import dev.lathe.api.data.LabelledImages;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Grey-scale images with one-hot labels, held at every resolution of the elastic supernet:
@@ -62,6 +64,17 @@ final class ImageSet {
       labels.putScalar(i, classes[i], 1);
     }
     return new ImageSet(byResolution, labels, classes);
+  }
+
+  /** The first {@code n} images (all if fewer), sharing no arrays with this set. */
+  ImageSet head(int n) {
+    int m = Math.min(n, size());
+    Map<Integer, INDArray> byResolution = new LinkedHashMap<>();
+    for (Map.Entry<Integer, INDArray> e : images.entrySet()) {
+      byResolution.put(e.getKey(), e.getValue().get(NDArrayIndex.interval(0, m)).dup('c'));
+    }
+    return new ImageSet(byResolution, labels.get(NDArrayIndex.interval(0, m)).dup('c'),
+        Arrays.copyOf(classes, m));
   }
 
   /** The number of images. */

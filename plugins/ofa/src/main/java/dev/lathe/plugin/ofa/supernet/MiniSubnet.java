@@ -34,6 +34,8 @@ public record MiniSubnet(List<Integer> kernels, List<Integer> expands, List<Inte
   public static final List<Integer> DEPTHS = List.of(2, 3, 4);
   /** The resolutions. */
   public static final List<Integer> RESOLUTIONS = List.of(16, 20, 24, 28);
+  /** The length of {@link #oneHot()}: six values per block, one per resolution. */
+  public static final int ENCODING_LENGTH = BLOCKS * 6 + RESOLUTIONS.size();
 
   /** Checks every gene, naming the first that is illegal. */
   public MiniSubnet {
@@ -101,7 +103,7 @@ public record MiniSubnet(List<Integer> kernels, List<Integer> expands, List<Inte
    * one-hot expand ratio (zeros for a skipped block), then a one-hot resolution.
    */
   public double[] oneHot() {
-    double[] x = new double[BLOCKS * 6 + RESOLUTIONS.size()];
+    double[] x = new double[ENCODING_LENGTH];
     for (int b = 0; b < BLOCKS; b++) {
       if (active(b)) {
         x[b * 6 + KERNELS.indexOf(kernels.get(b))] = 1;
