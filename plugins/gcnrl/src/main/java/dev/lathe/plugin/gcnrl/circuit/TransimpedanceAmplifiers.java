@@ -22,32 +22,40 @@ final class TransimpedanceAmplifiers {
 
   private TransimpedanceAmplifiers() {}
 
-  static List<String> bench(TechnologyNode node) {
-    return List.of(
-        String.format(Locale.ROOT, "vdd vdd 0 %s", node.vdd()),
-        "iin 0 in dc 0 ac 1",
-        "cpd in 0 100f",
-        "cl out 0 50f");
-  }
+  /** What both topologies share: the bench, the measurements and the figure of merit. */
+  abstract static sealed class Tia implements Circuit permits TwoStage, ThreeStage {
 
-  static List<String> commands(TechnologyNode node) {
-    return List.of(
-        "op",
-        String.format(Locale.ROOT, "let power_w = -i(vdd) * %s", node.vdd()),
-        "ac dec 20 1e3 1e11",
-        "let zt_dbohm = vdb(out)[0]",
-        "let relative_db = vdb(out) - zt_dbohm",
-        "meas ac bw_hz when relative_db=-3 fall=1",
-        "let peaking_db = vecmax(relative_db)");
-  }
+    @Override
+    public List<String> bench(TechnologyNode node) {
+      return List.of(
+          String.format(Locale.ROOT, "vdd vdd 0 %s", node.vdd()),
+          "iin 0 in dc 0 ac 1",
+          "cpd in 0 100f",
+          "cl out 0 50f");
+    }
 
-  static Map<String, String> metrics() {
-    return Circuit.units("power_w", "W", "zt_dbohm", "dBOhm", "bw_hz", "Hz", "peaking_db", "dB");
-  }
+    @Override
+    public List<String> commands(TechnologyNode node) {
+      return List.of(
+          "op",
+          String.format(Locale.ROOT, "let power_w = -i(vdd) * %s", node.vdd()),
+          "ac dec 20 1e3 1e11",
+          "let zt_dbohm = vdb(out)[0]",
+          "let relative_db = vdb(out) - zt_dbohm",
+          "meas ac bw_hz when relative_db=-3 fall=1",
+          "let peaking_db = vecmax(relative_db)");
+    }
 
-  static FigureOfMerit figureOfMerit() {
-    return FigureOfMerit.parse(List.of("zt_dbohm:1:40:100:90", "bw_hz:1:1e8:2e10:1e10",
-        "power_w:-1:0:2e-3:1e-5"), List.of("peaking_db <= 1"));
+    @Override
+    public Map<String, String> metrics() {
+      return Circuit.units("power_w", "W", "zt_dbohm", "dBOhm", "bw_hz", "Hz", "peaking_db", "dB");
+    }
+
+    @Override
+    public FigureOfMerit figureOfMerit() {
+      return FigureOfMerit.parse(List.of("zt_dbohm:1:40:100:90", "bw_hz:1:1e8:2e10:1e10",
+          "power_w:-1:0:2e-3:1e-5"), List.of("peaking_db <= 1"));
+    }
   }
 
   /**
@@ -55,7 +63,7 @@ final class TransimpedanceAmplifiers {
    * feedback resistor {@code rf}) followed by an NMOS common-source gain stage {@code m3} with
    * the resistor load {@code rl}.
    */
-  static final class TwoStage implements Circuit {
+  static final class TwoStage extends Tia {
 
     private static final List<Device> DEVICES = List.of(
         Device.mos("1", NMOS, "o1", "in", "0", null, W_LOW, W_HIGH, L_LOW, L_HIGH),
@@ -80,26 +88,6 @@ final class TransimpedanceAmplifiers {
     }
 
     @Override
-    public List<String> bench(TechnologyNode node) {
-      return TransimpedanceAmplifiers.bench(node);
-    }
-
-    @Override
-    public List<String> commands(TechnologyNode node) {
-      return TransimpedanceAmplifiers.commands(node);
-    }
-
-    @Override
-    public Map<String, String> metrics() {
-      return TransimpedanceAmplifiers.metrics();
-    }
-
-    @Override
-    public FigureOfMerit figureOfMerit() {
-      return TransimpedanceAmplifiers.figureOfMerit();
-    }
-
-    @Override
     public Map<String, Double> referenceSizing(TechnologyNode node) {
       return Circuit.sizing("m1_w", 2e-6, "m1_l", 0.1e-6, "m2_w", 4e-6, "m2_l", 0.1e-6, "rf_r", 5e3,
           "m3_w", 4e-6, "m3_l", 0.1e-6, "rl_r", 2e3);
@@ -111,7 +99,7 @@ final class TransimpedanceAmplifiers {
    * feedback resistor {@code rf} from the output to the input (three inversions make the loop
    * negative).
    */
-  static final class ThreeStage implements Circuit {
+  static final class ThreeStage extends Tia {
 
     private static final List<Device> DEVICES = List.of(
         Device.mos("1", NMOS, "o1", "in", "0", null, W_LOW, W_HIGH, L_LOW, L_HIGH),
@@ -135,26 +123,6 @@ final class TransimpedanceAmplifiers {
     @Override
     public List<Device> devices() {
       return DEVICES;
-    }
-
-    @Override
-    public List<String> bench(TechnologyNode node) {
-      return TransimpedanceAmplifiers.bench(node);
-    }
-
-    @Override
-    public List<String> commands(TechnologyNode node) {
-      return TransimpedanceAmplifiers.commands(node);
-    }
-
-    @Override
-    public Map<String, String> metrics() {
-      return TransimpedanceAmplifiers.metrics();
-    }
-
-    @Override
-    public FigureOfMerit figureOfMerit() {
-      return TransimpedanceAmplifiers.figureOfMerit();
     }
 
     @Override
