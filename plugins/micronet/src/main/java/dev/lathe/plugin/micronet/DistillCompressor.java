@@ -67,8 +67,9 @@ final class DistillCompressor implements Compressor {
   @Override
   public Compression compress(Model model) {
     if (!accepts(model)) {
-      throw new IllegalArgumentException("compressor 'distill' needs a model whose task holds a"
-          + " teacher's probabilities; got " + model);
+      throw new IllegalArgumentException("compressor 'distill' needs a network model whose"
+          + " classification task holds a teacher's probabilities (there is no teacher language"
+          + " model); got " + model);
     }
     NetworkModel input = (NetworkModel) model;
     ClassificationTask task = input.task();

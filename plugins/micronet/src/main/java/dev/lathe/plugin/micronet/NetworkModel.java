@@ -1,6 +1,5 @@
 package dev.lathe.plugin.micronet;
 
-import dev.lathe.api.compress.Model;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Node;
 import dev.lathe.api.model.NodeAttributes;
@@ -28,7 +27,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * return new models. Parameters are named as {@link SameDiffNetwork} names them
  * ({@code NODE/weight}, {@code NODE/bias}).
  */
-final class NetworkModel implements Model {
+final class NetworkModel implements CompressibleModel {
 
   static {
     openNd4j();
@@ -82,8 +81,8 @@ final class NetworkModel implements Model {
     return new NetworkModel(graph.network(), values, Map.of(), 32, task, seed);
   }
 
-  /** This model with other parameter values and bit widths. */
-  NetworkModel with(Map<String, INDArray> values, Map<String, Integer> tensorBits,
+  @Override
+  public NetworkModel with(Map<String, INDArray> values, Map<String, Integer> tensorBits,
       int activations) {
     if (!values.keySet().equals(parameters.keySet())) {
       throw new IllegalArgumentException("parameters " + values.keySet() + " are not the model's "
@@ -144,12 +143,14 @@ final class NetworkModel implements Model {
   }
 
   /** The parameters' names, in the graph's order. */
-  List<String> parameterNames() {
+  @Override
+  public List<String> parameterNames() {
     return List.copyOf(parameters.keySet());
   }
 
   /** A copy of the values of parameter {@code name}. */
-  INDArray parameter(String name) {
+  @Override
+  public INDArray parameter(String name) {
     INDArray value = parameters.get(name);
     if (value == null) {
       throw new IllegalArgumentException("model '" + architecture() + "' has no parameter '"
@@ -158,30 +159,27 @@ final class NetworkModel implements Model {
     return value.dup();
   }
 
-  /** Copies of every parameter's values. */
-  Map<String, INDArray> parameterCopies() {
-    Map<String, INDArray> copies = new LinkedHashMap<>();
-    parameters.forEach((name, value) -> copies.put(name, value.dup()));
-    return copies;
-  }
-
   /** The bits of parameter {@code name}; 32 unless quantised. */
-  int bits(String name) {
+  @Override
+  public int bits(String name) {
     return bits.getOrDefault(name, 32);
   }
 
   /** The bit widths of the quantised parameters. */
-  Map<String, Integer> tensorBits() {
+  @Override
+  public Map<String, Integer> tensorBits() {
     return bits;
   }
 
   /** The activations' bit width; 32 unless quantised. */
-  int activationBits() {
+  @Override
+  public int activationBits() {
     return activationBits;
   }
 
   /** The elements of parameter {@code name} that are not zero. */
-  long nonzero(String name) {
+  @Override
+  public long nonzero(String name) {
     INDArray value = parameters.get(name);
     return value.length() - value.eq(0.0).castTo(value.dataType()).sumNumber().longValue();
   }
@@ -190,12 +188,14 @@ final class NetworkModel implements Model {
    * Whether parameter {@code name} is a weight tensor that pruning and quantisation treat as
    * such: two or more axes (kernels, matrices, tables), not a bias or a normalisation's scale.
    */
-  boolean isWeight(String name) {
+  @Override
+  public boolean isWeight(String name) {
     return parameters.get(name).rank() >= 2;
   }
 
   /** Whether parameter {@code name} is the bias of a linear map (not a normalisation's shift). */
-  boolean isBias(String name) {
+  @Override
+  public boolean isBias(String name) {
     if (!name.endsWith("/bias") || parameters.get(name).rank() != 1) {
       return false;
     }
@@ -227,6 +227,34 @@ final class NetworkModel implements Model {
     return validate(graph, task);
   }
 
+  @Override
+  public boolean quantizesActivations() {
+    return true;
+  }
+
+  /** A graph of this model with its activations at {@code activations} bits, on its task. */
+  @Override
+  public Session open(int activations) {
+    SameDiffNetwork graph = activations == activationBits ? instantiate()
+        : with(parameters, bits, activations).instantiate();
+    return new Session() {
+      @Override
+      public INDArray parameter(String name) {
+        return graph.parameter(name);
+      }
+
+      @Override
+      public Map<String, Double> validate() {
+        return NetworkModel.validate(graph, task);
+      }
+
+      @Override
+      public void fineTune(int steps, double rate, long seed, FineTuning.Hook hook) {
+        FineTuning.run(graph, task, steps, rate, seed, hook);
+      }
+    };
+  }
+
   /** {@code loss} and {@code accuracy} on {@code data}, in inference mode. */
   Map<String, Double> evaluate(Dataset data) {
     NetworkClassifier classifier = instantiate().classifier(task.logits());
@@ -243,26 +271,6 @@ final class NetworkModel implements Model {
   @Override
   public String architecture() {
     return network.name();
-  }
-
-  @Override
-  public long parameterCount() {
-    return parameters.values().stream().mapToLong(INDArray::length).sum();
-  }
-
-  /**
-   * Each tensor stored the cheaper way: dense at its bit width, or its non-zero elements at its
-   * bit width plus a one-bit mask per element.
-   */
-  @Override
-  public long sizeBits() {
-    long size = 0;
-    for (String name : parameters.keySet()) {
-      long n = parameters.get(name).length();
-      int b = bits(name);
-      size += Math.min(n * b, nonzero(name) * b + n);
-    }
-    return size;
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.compress.Model;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.metric.Origin;
-import dev.lathe.nd4j.network.SameDiffNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +49,7 @@ final class PruneCompressor implements Compressor {
   @Override
   public List<String> produces() {
     return List.of("sparsity", "target_sparsity", "params", "nonzero_params", "size_bits_before",
-        "size_bits", "loss_before", "loss", "accuracy_before", "accuracy");
+        "size_bits", "loss_before", "loss");
   }
 
   @Override
@@ -60,19 +59,19 @@ final class PruneCompressor implements Compressor {
 
   @Override
   public boolean accepts(Model model) {
-    return model instanceof NetworkModel;
+    return model instanceof CompressibleModel;
   }
 
   @Override
   public Compression compress(Model model) {
-    NetworkModel input = (NetworkModel) model;
-    SameDiffNetwork graph = input.instantiate();
-    Map<String, Double> before = NetworkModel.validate(graph, input.task());
+    CompressibleModel input = (CompressibleModel) model;
+    CompressibleModel.Session graph = input.open(input.activationBits());
+    Map<String, Double> before = graph.validate();
     Map<String, Double> targets = targets(input, graph, before.get("loss"));
     Map<String, INDArray> masks = new LinkedHashMap<>();
     targets.keySet().forEach(name -> masks.put(name, Tensors.nonzeroMask(input.parameter(name))));
     int rampSteps = Math.max(1, (2 * steps) / 3);
-    FineTuning.run(graph, input.task(), steps, rate, seed, new FineTuning.Hook() {
+    graph.fineTune(steps, rate, seed, new FineTuning.Hook() {
       @Override
       public void before(long step) {
         if (step <= rampSteps && (step % frequency == 0 || step == rampSteps)) {
@@ -98,8 +97,8 @@ final class PruneCompressor implements Compressor {
     });
     Map<String, INDArray> values = new LinkedHashMap<>();
     input.parameterNames().forEach(name -> values.put(name, graph.parameter(name)));
-    NetworkModel output = input.with(values, input.tensorBits(), input.activationBits());
-    Map<String, Double> after = NetworkModel.validate(graph, input.task());
+    CompressibleModel output = input.with(values, input.tensorBits(), input.activationBits());
+    Map<String, Double> after = graph.validate();
     long weights = 0;
     long zeros = 0;
     for (String name : targets.keySet()) {
@@ -114,11 +113,8 @@ final class PruneCompressor implements Compressor {
         .add("params", output.parameterCount(), "", Origin.ANALYTIC)
         .add("nonzero_params", output.parameterCount() - zeros, "", Origin.MEASURED)
         .add("size_bits_before", input.sizeBits(), "bit", Origin.MEASURED)
-        .add("size_bits", output.sizeBits(), "bit", Origin.MEASURED)
-        .add("loss_before", before.get("loss"), "", Origin.MEASURED)
-        .add("loss", after.get("loss"), "", Origin.MEASURED)
-        .add("accuracy_before", before.get("accuracy"), "", Origin.MEASURED)
-        .add("accuracy", after.get("accuracy"), "", Origin.MEASURED);
+        .add("size_bits", output.sizeBits(), "bit", Origin.MEASURED);
+    CompressibleModel.addValidation(report, before, after);
     return new Compression(output, report.build());
   }
 
@@ -128,7 +124,8 @@ final class PruneCompressor implements Compressor {
    * so): the smallest loss threshold whose targets prune at least {@code sparsity} of all
    * weights.
    */
-  Map<String, Double> targets(NetworkModel model, SameDiffNetwork graph, double baseline) {
+  Map<String, Double> targets(CompressibleModel model, CompressibleModel.Session graph,
+      double baseline) {
     List<String> names = model.parameterNames().stream().filter(model::isWeight).toList();
     Map<String, double[]> rise = new LinkedHashMap<>();
     for (String name : names) {
@@ -138,7 +135,7 @@ final class PruneCompressor implements Compressor {
       double[] losses = new double[LEVELS.length];
       for (int i = 0; i < LEVELS.length; i++) {
         graph.parameter(name).assign(original.mul(order.mask(LEVELS[i])));
-        losses[i] = NetworkModel.validate(graph, model.task()).get("loss") - baseline;
+        losses[i] = graph.validate().get("loss") - baseline;
       }
       graph.parameter(name).assign(original);
       rise.put(name, losses);

@@ -5,7 +5,6 @@ import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.compress.Model;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.metric.Origin;
-import dev.lathe.nd4j.network.SameDiffNetwork;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ final class QuantizeCompressor implements Compressor {
   @Override
   public List<String> produces() {
     return List.of("bits", "activation_bits", "tensors", "max_values_per_channel", "params",
-        "size_bits_before", "size_bits", "loss_before", "loss", "accuracy_before", "accuracy");
+        "size_bits_before", "size_bits", "loss_before", "loss");
   }
 
   @Override
@@ -55,19 +54,18 @@ final class QuantizeCompressor implements Compressor {
 
   @Override
   public boolean accepts(Model model) {
-    return model instanceof NetworkModel;
+    return model instanceof CompressibleModel;
   }
 
   @Override
   public Compression compress(Model model) {
-    NetworkModel input = (NetworkModel) model;
+    CompressibleModel input = (CompressibleModel) model;
     List<String> names = input.parameterNames().stream()
         .filter(n -> input.isWeight(n) || input.isBias(n)).toList();
-    Map<String, Double> before = input.validate();
-    int activationBits = activations ? Math.min(bits, input.activationBits())
-        : input.activationBits();
-    SameDiffNetwork graph = input.with(input.parameterCopies(), input.tensorBits(),
-        activationBits).instantiate();
+    Map<String, Double> before = input.open(input.activationBits()).validate();
+    int activationBits = activations && input.quantizesActivations()
+        ? Math.min(bits, input.activationBits()) : input.activationBits();
+    CompressibleModel.Session graph = input.open(activationBits);
     Map<String, INDArray> shadow = new LinkedHashMap<>();
     Map<String, INDArray> masks = new LinkedHashMap<>();
     Map<String, INDArray> quantized = new LinkedHashMap<>();
@@ -75,7 +73,7 @@ final class QuantizeCompressor implements Compressor {
       shadow.put(name, input.parameter(name));
       masks.put(name, Tensors.nonzeroMask(shadow.get(name)));
     }
-    FineTuning.run(graph, input.task(), steps, rate, seed, new FineTuning.Hook() {
+    graph.fineTune(steps, rate, seed, new FineTuning.Hook() {
       @Override
       public void before(long step) {
         shadow.forEach((name, value) -> {
@@ -101,25 +99,21 @@ final class QuantizeCompressor implements Compressor {
         values.put(name, graph.parameter(name));
       }
     }
-    NetworkModel output = input.with(values, tensorBits, activationBits);
-    Map<String, Double> after = NetworkModel.validate(graph, input.task());
+    CompressibleModel output = input.with(values, tensorBits, activationBits);
+    Map<String, Double> after = graph.validate();
     int distinct = names.stream().mapToInt(n -> Tensors.distinctValuesPerChannel(
         output.parameter(n))).max().orElse(0);
     log.info("quantised {} tensors of '{}' to {} bits: validation loss {} -> {}", names.size(),
         input.architecture(), bits, before.get("loss"), after.get("loss"));
-    Metrics report = Metrics.builder()
+    Metrics.Builder report = Metrics.builder()
         .add("bits", bits, "bit", Origin.ANALYTIC)
         .add("activation_bits", activationBits, "bit", Origin.ANALYTIC)
         .add("tensors", names.size(), "", Origin.ANALYTIC)
         .add("max_values_per_channel", distinct, "", Origin.MEASURED)
         .add("params", output.parameterCount(), "", Origin.ANALYTIC)
         .add("size_bits_before", input.sizeBits(), "bit", Origin.MEASURED)
-        .add("size_bits", output.sizeBits(), "bit", Origin.MEASURED)
-        .add("loss_before", before.get("loss"), "", Origin.MEASURED)
-        .add("loss", after.get("loss"), "", Origin.MEASURED)
-        .add("accuracy_before", before.get("accuracy"), "", Origin.MEASURED)
-        .add("accuracy", after.get("accuracy"), "", Origin.MEASURED)
-        .build();
-    return new Compression(output, report);
+        .add("size_bits", output.sizeBits(), "bit", Origin.MEASURED);
+    CompressibleModel.addValidation(report, before, after);
+    return new Compression(output, report.build());
   }
 }
