@@ -23,7 +23,10 @@ import org.slf4j.Logger;
  * target on the cubic schedule {@code s·(1 − (1 − t/T)³)} over the first two thirds of the
  * steps (re-pruning by magnitude every {@code frequency} steps) and trains the rest with the
  * final masks. Masks are applied after every update, so pruned weights are exactly zero and
- * stay zero; weights that were zero in the input model are never revived.
+ * stay zero; weights that were zero in the input model are never revived. It works on any
+ * {@link CompressibleModel}: a network on a classification task ({@link NetworkModel}) or the
+ * MicroNet language model ({@link LmModel}); the report holds the validation metrics the model
+ * has ({@code accuracy}, or {@code perplexity}) besides {@code loss}.
  */
 final class PruneCompressor implements Compressor {
 

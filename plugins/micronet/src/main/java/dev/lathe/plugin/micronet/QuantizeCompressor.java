@@ -21,6 +21,11 @@ import org.slf4j.Logger;
  * full-precision shadow weights (the straight-through estimator); the result holds the
  * quantised shadow weights, so every channel takes at most {@code 2^bits − 1} distinct values.
  * Zeros stay zero: zero is a level, and weights that are zero in the input are kept at zero.
+ * It works on any {@link CompressibleModel}; activations are quantised only where the model's
+ * graph supports it ({@link CompressibleModel#quantizesActivations()}: a {@link NetworkModel},
+ * not the language model, whose activations stay 32-bit), and the report's
+ * {@code activation_bits} says which. The report holds the validation metrics the model has
+ * ({@code accuracy}, or {@code perplexity}) besides {@code loss}.
  */
 final class QuantizeCompressor implements Compressor {
 
