@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The reproduction's pruning and quantisation of a trained {@link LanguageModel}, in place: one
  * sparsity for every weight matrix where the {@code prune} compressor (which also runs on the
  * language model, through {@link LmModel}) chooses per-tensor targets by a sensitivity analysis.
- * Automated gradual pruning (Zhu & Gupta, arXiv:1710.01878) of every
- * weight matrix to one sparsity by magnitude, the sparsity rising as {@code s·(1 − (1 − t/T)³)}
+ * Automated gradual pruning (Zhu & Gupta, arXiv:1710.01878) of every weight matrix to one
+ * sparsity by magnitude, the sparsity rising as {@code s·(1 − (1 − t/T)³)}
  * over the first two thirds of the fine-tuning updates, the masks applied after every update;
  * then quantisation-aware training of the same matrices, symmetric per output row to
  * {@code bits} bits ({@link Tensors#quantize}): the forward and backward passes see the quantised
