@@ -2,7 +2,9 @@ package dev.lathe.api.space;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -35,6 +37,24 @@ public record DimensionGraph(List<Vertex> vertices, boolean[][] adjacency) {
     @Override
     public double[] features() {
       return features.clone();
+    }
+
+    /** Equal names, feature values and dimensions. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Vertex v && name.equals(v.name) && Arrays.equals(features, v.features)
+          && dimensions.equals(v.dimensions);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, Arrays.hashCode(features), dimensions);
+    }
+
+    @Override
+    public String toString() {
+      return "Vertex[" + name + ", features " + Arrays.toString(features) + ", dimensions "
+          + dimensions + "]";
     }
   }
 
@@ -79,6 +99,23 @@ public record DimensionGraph(List<Vertex> vertices, boolean[][] adjacency) {
       copy[i] = adjacency[i].clone();
     }
     return copy;
+  }
+
+  /** Equal vertices, in the same order, and the same edges. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DimensionGraph g && vertices.equals(g.vertices)
+        && Arrays.deepEquals(adjacency, g.adjacency);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(vertices, Arrays.deepHashCode(adjacency));
+  }
+
+  @Override
+  public String toString() {
+    return "DimensionGraph[" + vertices + ", adjacency " + Arrays.deepToString(adjacency) + "]";
   }
 
   /** The number of features of each vertex. */

@@ -33,6 +33,20 @@ class DimensionGraphTest {
   }
 
   @Test
+  void graphsWithTheSameVerticesAndEdgesAreEqual() {
+    DimensionGraph a = new DimensionGraph(List.of(vertex("m1", 1, 0), vertex("m2", 0, 1)),
+        new boolean[][] {{false, true}, {true, false}});
+    DimensionGraph b = new DimensionGraph(List.of(vertex("m1", 1, 0), vertex("m2", 0, 1)),
+        new boolean[][] {{false, true}, {true, false}});
+    DimensionGraph unjoined = new DimensionGraph(List.of(vertex("m1", 1, 0), vertex("m2", 0, 1)),
+        new boolean[2][2]);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertFalse(a.equals(unjoined));
+    assertFalse(a.vertices().get(0).equals(vertex("m1", 1, 1)));
+  }
+
+  @Test
   void refusesAnAsymmetricOrMisshapenAdjacency() {
     List<DimensionGraph.Vertex> two = List.of(vertex("a", 1), vertex("b", 2));
     assertEquals("adjacency is not symmetric at 1, 0", assertThrows(IllegalArgumentException.class,
