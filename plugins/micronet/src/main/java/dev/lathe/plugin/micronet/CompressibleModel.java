@@ -24,7 +24,9 @@ interface CompressibleModel extends Model {
   INDArray parameter(String name);
 
   /** The bits of parameter {@code name}; 32 unless quantised. */
-  int bits(String name);
+  default int bits(String name) {
+    return tensorBits().getOrDefault(name, 32);
+  }
 
   /** The bit widths of the quantised parameters. */
   Map<String, Integer> tensorBits();

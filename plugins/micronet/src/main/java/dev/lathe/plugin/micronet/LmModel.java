@@ -100,11 +100,6 @@ final class LmModel implements CompressibleModel {
   }
 
   @Override
-  public int bits(String name) {
-    return bits.getOrDefault(name, 32);
-  }
-
-  @Override
   public Map<String, Integer> tensorBits() {
     return bits;
   }

@@ -159,12 +159,6 @@ final class NetworkModel implements CompressibleModel {
     return value.dup();
   }
 
-  /** The bits of parameter {@code name}; 32 unless quantised. */
-  @Override
-  public int bits(String name) {
-    return bits.getOrDefault(name, 32);
-  }
-
   /** The bit widths of the quantised parameters. */
   @Override
   public Map<String, Integer> tensorBits() {
