@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 
 /**
  * Single-source shortest paths in a graph with non-negative weights by Dijkstra's algorithm
- * (Numerische Mathematik 1, 1959) with an indexed binary heap: O((n + m) log n) time, O(n)
+ * (Numerische Mathematik 1, 1959) with an {@link IndexedMinHeap}: O((n + m) log n) time, O(n)
  * space besides the graph. {@link #from} follows out-edges; {@link #to} follows in-edges (the
  * graph's reverse adjacency) and so gives every vertex's distance to a target. A radius stops
  * the search early: vertices farther than it stay unreached, as a bounded Dijkstra needs.
@@ -59,7 +59,7 @@ public final class DijkstraShortestPaths {
     Arrays.fill(dist, Double.POSITIVE_INFINITY);
     int[] treeEdge = new int[n];
     Arrays.fill(treeEdge, -1);
-    IndexedHeap heap = new IndexedHeap(n, dist);
+    IndexedMinHeap heap = new IndexedMinHeap(n, dist);
     dist[root] = 0;
     heap.insertOrDecrease(root);
     int reached = 0;
@@ -79,86 +79,5 @@ public final class DijkstraShortestPaths {
       }
     }
     return new ShortestPathTree(root, direction, dist, treeEdge, reached);
-  }
-
-  /** A binary min-heap of vertices keyed by {@code key[v]}, with positions for decrease-key. */
-  private static final class IndexedHeap {
-    private final int[] heap;
-    private final int[] position;
-    private final double[] key;
-    private int size;
-
-    IndexedHeap(int n, double[] key) {
-      this.heap = new int[n];
-      this.position = new int[n];
-      Arrays.fill(position, -1);
-      this.key = key;
-    }
-
-    boolean isEmpty() {
-      return size == 0;
-    }
-
-    /** Inserts {@code v}, or restores heap order after its key fell. */
-    void insertOrDecrease(int v) {
-      int i = position[v];
-      if (i < 0) {
-        i = size++;
-        heap[i] = v;
-        position[v] = i;
-      }
-      siftUp(i);
-    }
-
-    int pollMin() {
-      int min = heap[0];
-      position[min] = -2;
-      size--;
-      if (size > 0) {
-        heap[0] = heap[size];
-        position[heap[0]] = 0;
-        siftDown(0);
-      }
-      return min;
-    }
-
-    private void siftUp(int i) {
-      int v = heap[i];
-      double k = key[v];
-      while (i > 0) {
-        int parent = (i - 1) >>> 1;
-        int p = heap[parent];
-        if (key[p] <= k) {
-          break;
-        }
-        heap[i] = p;
-        position[p] = i;
-        i = parent;
-      }
-      heap[i] = v;
-      position[v] = i;
-    }
-
-    private void siftDown(int i) {
-      int v = heap[i];
-      double k = key[v];
-      while (true) {
-        int child = 2 * i + 1;
-        if (child >= size) {
-          break;
-        }
-        if (child + 1 < size && key[heap[child + 1]] < key[heap[child]]) {
-          child++;
-        }
-        if (key[heap[child]] >= k) {
-          break;
-        }
-        heap[i] = heap[child];
-        position[heap[i]] = i;
-        i = child;
-      }
-      heap[i] = v;
-      position[v] = i;
-    }
   }
 }

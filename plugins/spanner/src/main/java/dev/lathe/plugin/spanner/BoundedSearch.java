@@ -1,6 +1,7 @@
 package dev.lathe.plugin.spanner;
 
 import dev.lathe.api.graph.Graph;
+import dev.lathe.api.graph.IndexedMinHeap;
 import java.util.Arrays;
 
 /**
@@ -25,9 +26,7 @@ final class BoundedSearch {
   private final byte[] state;
   private final int[] touched;
   private int touchedCount;
-  private final int[] heap;
-  private final int[] position;
-  private int heapSize;
+  private final IndexedMinHeap queue;
   private int[] region;
   private int regionLabel;
   private double radius;
@@ -43,8 +42,7 @@ final class BoundedSearch {
     this.origin = new int[n];
     this.state = new byte[n];
     this.touched = new int[n];
-    this.heap = new int[n];
-    this.position = new int[n];
+    this.queue = new IndexedMinHeap(n, dist);
     if (!out && graph.edgeCount() > 0) {
       graph.inOffset(0);
     }
@@ -82,7 +80,7 @@ final class BoundedSearch {
       } else if (d < dist[root]) {
         dist[root] = d;
         origin[root] = root;
-        siftUp(position[root]);
+        queue.insertOrDecrease(root);
       }
     }
   }
@@ -95,7 +93,7 @@ final class BoundedSearch {
       state[v] = UNSEEN;
     }
     touchedCount = 0;
-    heapSize = 0;
+    queue.clear();
     this.region = region;
     this.regionLabel = label;
     this.radius = radius;
@@ -103,19 +101,19 @@ final class BoundedSearch {
 
   /** Settles and expands every vertex within the radius: a plain bounded Dijkstra search. */
   void settleAll() {
-    while (heapSize > 0) {
+    while (!queue.isEmpty()) {
       expand(pop());
     }
   }
 
   /** The smallest tentative distance still queued: a lower bound for every unsettled vertex. */
   double peekKey() {
-    return heapSize == 0 ? Double.POSITIVE_INFINITY : dist[heap[0]];
+    return queue.isEmpty() ? Double.POSITIVE_INFINITY : dist[queue.peekMin()];
   }
 
   /** Settles the queued vertex nearest the root and returns it; the queue must not be empty. */
   int pop() {
-    int u = pollMin();
+    int u = queue.pollMin();
     state[u] = SETTLED;
     return u;
   }
@@ -148,7 +146,7 @@ final class BoundedSearch {
         dist[v] = dv;
         treeEdge[v] = edge;
         origin[v] = from;
-        siftUp(position[v]);
+        queue.insertOrDecrease(v);
       }
     }
   }
@@ -187,61 +185,6 @@ final class BoundedSearch {
 
   private void push(int v) {
     state[v] = QUEUED;
-    int i = heapSize++;
-    heap[i] = v;
-    position[v] = i;
-    siftUp(i);
-  }
-
-  private int pollMin() {
-    int min = heap[0];
-    heapSize--;
-    if (heapSize > 0) {
-      int last = heap[heapSize];
-      heap[0] = last;
-      position[last] = 0;
-      siftDown(0);
-    }
-    return min;
-  }
-
-  private void siftUp(int i) {
-    int v = heap[i];
-    double k = dist[v];
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      int p = heap[parent];
-      if (dist[p] <= k) {
-        break;
-      }
-      heap[i] = p;
-      position[p] = i;
-      i = parent;
-    }
-    heap[i] = v;
-    position[v] = i;
-  }
-
-  private void siftDown(int i) {
-    int v = heap[i];
-    double k = dist[v];
-    int size = heapSize;
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= size) {
-        break;
-      }
-      if (child + 1 < size && dist[heap[child + 1]] < dist[heap[child]]) {
-        child++;
-      }
-      if (dist[heap[child]] >= k) {
-        break;
-      }
-      heap[i] = heap[child];
-      position[heap[i]] = i;
-      i = child;
-    }
-    heap[i] = v;
-    position[v] = i;
+    queue.insertOrDecrease(v);
   }
 }
