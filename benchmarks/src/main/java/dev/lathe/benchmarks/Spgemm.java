@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lathe.api.accelerate.Accelerator;
 import dev.lathe.api.graph.io.MatrixMarket;
 import dev.lathe.api.metric.Metrics;
+import dev.lathe.api.sparse.MatrixGenerators;
 import dev.lathe.api.sparse.SparseMatrix;
 import dev.lathe.api.sparse.SparseProduct;
 import dev.lathe.core.Lathe;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Sparse matrix products beside SciPy, and the SpArch simulator's throughput. The functional
@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  * {@code A × A} of the throughput matrix with its defaults (SpArch, every technique on) and with
  * {@code design: outerspace}; the partial products it reports per second of {@code estimate} are
  * printed. The benchmark uses exported API only: the matrices come from Matrix Market files
- * (the plugin's shipped {@code .mtx.gz} files among them) and from the R-MAT generator below.
+ * (the plugin's shipped {@code .mtx.gz} files among them) and from framework-api's R-MAT generator ({@code MatrixGenerators}).
  *
  * <p>Run: {@code benchmarks/run-spgemm.sh [--data DIR] [--repeats R] [--json FILE]}.
  */
@@ -84,11 +84,6 @@ public final class Spgemm {
   /** The large web graph whose square the simulator's throughput is measured on. */
   public static final String NOTRE_DAME = "NotreDame_www";
 
-  /** R-MAT's Graph500 probabilities of the top-left, top-right and bottom-left quadrants. */
-  private static final double RMAT_A = 0.57;
-  private static final double RMAT_B = 0.19;
-  private static final double RMAT_C = 0.19;
-
   /** The id of the SpArch plugin's accelerator. */
   static final String ACCELERATOR = "sparch";
 
@@ -125,44 +120,13 @@ public final class Spgemm {
     for (String name : SHIPPED) {
       matrices.put(name, MatrixMarket.read(shipped.resolve(name + ".mtx.gz")));
     }
-    matrices.put("rmat-13", rmat(13, 8, 1));
-    matrices.put("rmat-15", rmat(15, 8, 1));
+    matrices.put("rmat-13", MatrixGenerators.rmat(13, 8, 1));
+    matrices.put("rmat-15", MatrixGenerators.rmat(15, 8, 1));
     Path notreDame = data.resolve(NOTRE_DAME + ".mtx");
     if (Files.isRegularFile(notreDame)) {
       matrices.put(NOTRE_DAME, MatrixMarket.read(notreDame));
     }
     return matrices;
-  }
-
-  /**
-   * A power-law matrix by the R-MAT generator (Chakrabarti, Zhan and Faloutsos, SDM 2004) with
-   * the Graph500 probabilities (0.57, 0.19, 0.19, 0.05) and integer values 1 to 9: {@code 2^scale}
-   * rows and columns, {@code edgeFactor × 2^scale} edges, each placed by descending {@code scale}
-   * times into a quadrant, duplicates summed. It draws as the SpArch plugin's generator does, so
-   * a seed gives the matrix of the same name in its reproduction.
-   */
-  public static SparseMatrix rmat(int scale, int edgeFactor, long seed) {
-    int n = 1 << scale;
-    SplittableRandom random = new SplittableRandom(seed);
-    SparseMatrix.Builder builder = SparseMatrix.builder(n, n);
-    long edges = (long) edgeFactor * n;
-    for (long e = 0; e < edges; e++) {
-      int row = 0;
-      int column = 0;
-      for (int bit = scale - 1; bit >= 0; bit--) {
-        double u = random.nextDouble();
-        if (u >= RMAT_A + RMAT_B + RMAT_C) {
-          row |= 1 << bit;
-          column |= 1 << bit;
-        } else if (u >= RMAT_A + RMAT_B) {
-          row |= 1 << bit;
-        } else if (u >= RMAT_A) {
-          column |= 1 << bit;
-        }
-      }
-      builder.add(row, column, 1 + random.nextInt(9));
-    }
-    return builder.build();
   }
 
   /**

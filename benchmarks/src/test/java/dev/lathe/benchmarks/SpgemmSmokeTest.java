@@ -58,14 +58,4 @@ class SpgemmSmokeTest {
         "rmat-15"), List.copyOf(matrices.keySet()));
     assertEquals(210_642, matrices.get("G51").multiply(matrices.get("G51")).nnz());
   }
-
-  /** The SpArch plugin's {@code MatrixGenerators.rmat(9, 8, 1)} has these entries and hash. */
-  @Test
-  void rmatDrawsTheSpArchPluginsMatrices() {
-    SparseMatrix m = Spgemm.rmat(9, 8, 1);
-    assertEquals(512, m.rows());
-    assertEquals(3_164, m.nnz());
-    assertEquals(1_581_879_361, m.hashCode());
-    assertEquals(46_754, m.multiply(m).nnz());
-  }
 }

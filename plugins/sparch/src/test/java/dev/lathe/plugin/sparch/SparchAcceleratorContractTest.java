@@ -3,7 +3,7 @@ package dev.lathe.plugin.sparch;
 import dev.lathe.api.Workload;
 import dev.lathe.api.sparse.SparseProduct;
 import dev.lathe.api.spi.AcceleratorProvider;
-import dev.lathe.plugin.sparch.matrices.MatrixGenerators;
+import dev.lathe.api.sparse.MatrixGenerators;
 import dev.lathe.testkit.tck.AcceleratorContract;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.lathe.api.reproduce.ClaimResult;
 import dev.lathe.api.reproduce.ClaimResult.Verdict;
 import dev.lathe.api.reproduce.Reproduction;
 import dev.lathe.api.sparse.SparseMatrix;
-import dev.lathe.plugin.sparch.matrices.MatrixGenerators;
+import dev.lathe.api.sparse.MatrixGenerators;
 import dev.lathe.plugin.sparch.matrices.SuiteMatrices;
 import dev.lathe.plugin.sparch.reproduce.AblationLadder.Row;
 import dev.lathe.plugin.sparch.reproduce.AblationLadder.Step;

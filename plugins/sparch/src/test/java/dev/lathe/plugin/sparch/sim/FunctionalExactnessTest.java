@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.api.sparse.SparseMatrix;
-import dev.lathe.plugin.sparch.matrices.MatrixGenerators;
+import dev.lathe.api.sparse.MatrixGenerators;
 import dev.lathe.plugin.sparch.matrices.SuiteMatrices;
 import java.io.IOException;
 import java.util.ArrayList;

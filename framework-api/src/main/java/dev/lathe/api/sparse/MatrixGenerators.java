@@ -1,12 +1,16 @@
-package dev.lathe.plugin.sparch.matrices;
+package dev.lathe.api.sparse;
 
-import dev.lathe.api.sparse.SparseMatrix;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Random sparse matrices with integer values from 1 to 9 (so that products compare exactly), each
- * a pure function of its parameters and seed.
+ * a pure function of its parameters and seed: the SpArch reproduction's synthetic inputs and the
+ * SpGEMM benchmark's.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class MatrixGenerators {
 
   private MatrixGenerators() {}
