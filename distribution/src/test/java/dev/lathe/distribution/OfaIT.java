@@ -159,5 +159,7 @@ class OfaIT {
     assertEquals("lathe-ofa-latency-table", saved.get("format").asText());
     assertEquals("1", saved.get("provenance").get("tensor_backend.threads").asText());
     assertTrue(saved.get("entries").size() >= 10, saved.toString());
+    assertEquals(1, saved.get("context_networks").asInt(), "calibrated on the first network");
+    assertTrue(saved.get("context_factor").asDouble() > 0, saved.toString());
   }
 }

@@ -4,6 +4,8 @@ import dev.lathe.api.model.Activation;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Shape;
 import dev.lathe.nd4j.Nd4jRuntime;
+import dev.lathe.plugin.ofa.OfaMobileNetV3;
+import dev.lathe.plugin.ofa.Subnet;
 import dev.lathe.nd4j.network.SameDiffNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +23,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * Times a network's inference at batch 1 on this machine's ND4J backend: builds it with the
  * SameDiff bridge, runs {@code warmup} untimed forward passes, then {@code repeats} timed ones,
  * and reports their median and minimum. Inputs are normal random numbers from a fixed seed.
+ * Before its first timing a measurer runs the middle subnet of OFA-MobileNetV3 (kernel 5, expand
+ * 4, depth 3, 176 px) for at least {@value #WARMUP_MILLIS} ms, so that the JIT has compiled
+ * SameDiff's execution path and the backend has set up its convolutions: timed cold, the first
+ * groups of a table came out up to 2.7 times slower than the same groups timed later. Each timed
+ * series starts after a garbage collection, which also frees the native memory of earlier
+ * graphs. Measurements never overlap.
  */
 final class LatencyMeasurer {
+
+  /** The least time a measurer warms up before its first timing, in milliseconds. */
+  static final long WARMUP_MILLIS = 3000;
 
   static {
     LatencyMeasurer.class.getModule().addReads(LatencyMeasurer.class.getClassLoader()
@@ -31,6 +42,7 @@ final class LatencyMeasurer {
 
   private final int warmup;
   private final int repeats;
+  private boolean warm;
 
   /**
    * A measurer.
@@ -48,21 +60,23 @@ final class LatencyMeasurer {
   }
 
   /** The latency of one forward pass of {@code network} at batch 1. */
-  LatencyTable.Entry measure(Network network) {
-    SameDiffNetwork net = SameDiffNetwork.build(network, 1);
-    Map<String, INDArray> inputs = new LinkedHashMap<>();
-    Nd4j.getRandom().setSeed(17);
-    network.inputs().forEach((name, shape) -> {
-      long[] dims = new long[shape.rank() + 1];
-      dims[0] = 1;
-      for (int i = 0; i < shape.rank(); i++) {
-        dims[i + 1] = shape.dim(i);
+  synchronized LatencyTable.Entry measure(Network network) {
+    if (!warm) {
+      warm = true;
+      SameDiffNetwork reference = SameDiffNetwork.build(OfaMobileNetV3.network(
+          Subnet.uniform(5, 4, 3, 176, 1.0), 1000), 1);
+      Map<String, INDArray> inputs = randomInputs(reference.network());
+      long until = System.nanoTime() + WARMUP_MILLIS * 1_000_000;
+      while (System.nanoTime() < until) {
+        reference.predict(inputs);
       }
-      inputs.put(name, Nd4j.randn(DataType.FLOAT, dims));
-    });
+    }
+    SameDiffNetwork net = SameDiffNetwork.build(network, 1);
+    Map<String, INDArray> inputs = randomInputs(network);
     for (int i = 0; i < warmup; i++) {
       net.predict(inputs);
     }
+    System.gc();
     double[] millis = new double[repeats];
     for (int i = 0; i < repeats; i++) {
       long start = System.nanoTime();
@@ -73,6 +87,20 @@ final class LatencyMeasurer {
     double median = repeats % 2 == 1 ? millis[repeats / 2]
         : (millis[repeats / 2 - 1] + millis[repeats / 2]) / 2;
     return new LatencyTable.Entry(median, millis[0], repeats);
+  }
+
+  private static Map<String, INDArray> randomInputs(Network network) {
+    Map<String, INDArray> inputs = new LinkedHashMap<>();
+    Nd4j.getRandom().setSeed(17);
+    network.inputs().forEach((name, shape) -> {
+      long[] dims = new long[shape.rank() + 1];
+      dims[0] = 1;
+      for (int i = 0; i < shape.rank(); i++) {
+        dims[i + 1] = shape.dim(i);
+      }
+      inputs.put(name, Nd4j.randn(DataType.FLOAT, dims));
+    });
+    return inputs;
   }
 
   /** The latency of a call that computes one ReLU of one number: the backend's cost per call. */

@@ -1,15 +1,22 @@
 package dev.lathe.plugin.ofa.latency;
 
 import dev.lathe.api.model.Network;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Predicts a network's latency from a {@link LatencyTable}: the call overhead once, plus each
- * layer group's measured latency less that overhead. A group whose signature the table lacks
- * is measured on this machine and added, when the predictor may measure; otherwise it is an
- * error naming the group.
+ * Predicts a network's latency from a {@link LatencyTable}: the call overhead once, plus the
+ * table's context factor times the sum of each layer group's measured latency less that
+ * overhead. A group whose signature the table lacks is measured on this machine and added, when
+ * the predictor may measure; otherwise it is an error naming the group.
+ *
+ * <p>The context factor exists because a group timed alone runs faster than inside a whole
+ * network: repeated on its own, its weights, activations and the allocator's buffers stay warm.
+ * On the development machine (oneDNN, one thread) whole OFA subnets took 1.1 to 1.4 times the
+ * sum of their groups. {@link #calibrate} measures the factor on networks measured end to end.
  */
 final class LatencyPredictor {
 
@@ -40,8 +47,43 @@ final class LatencyPredictor {
    * @throws IllegalArgumentException if a group is missing from the table and may not be measured
    */
   double predictMillis(Network network) {
+    return table.callOverheadMillis() + table.contextFactor() * groupsMillis(network);
+  }
+
+  /** Whether this predictor may measure, and so calibrate. */
+  boolean measures() {
+    return measurer.isPresent();
+  }
+
+  /**
+   * Measures the context factor on {@code networks}, measuring their missing groups too, and
+   * records it in the table: the median over the networks of their measured latency less the
+   * call overhead, divided by the sum of their groups' latencies less the overhead.
+   *
+   * @return the factor
+   * @throws IllegalStateException if this predictor may not measure
+   */
+  double calibrate(List<Network> networks) {
+    LatencyMeasurer m = measurer.orElseThrow(() -> new IllegalStateException(
+        "latency table: calibrating the context factor needs a measurer"));
+    double[] ratios = new double[networks.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      double groups = groupsMillis(networks.get(i));
+      double measured = m.measure(networks.get(i)).medianMillis() - table.callOverheadMillis();
+      ratios[i] = measured / groups;
+      log.debug("calibration network {}: {} ms measured, {} ms in its groups",
+          networks.get(i).name(), measured, groups);
+    }
+    Arrays.sort(ratios);
+    double factor = ratios[ratios.length / 2];
+    table.calibrate(factor, ratios.length);
+    return factor;
+  }
+
+  /** The sum over {@code network}'s groups of their latency less the call overhead. */
+  private double groupsMillis(Network network) {
     double overhead = table.callOverheadMillis();
-    double total = overhead;
+    double total = 0;
     for (LayerGroups.Group g : LayerGroups.of(network)) {
       total += Math.max(0, entry(network, g).medianMillis() - overhead);
     }

@@ -24,17 +24,30 @@ public final class LatencyReproduction {
    * @param predicted the predicted latency of each subnet, in milliseconds
    * @param measured the measured latency of each subnet, in milliseconds
    * @param entries the table's entries
+   * @param contextFactor the table's context factor, measured on the calibration subnets
    * @param provenance the table's provenance, as text
    */
   public record Result(double mape, List<Double> predicted, List<Double> measured, int entries,
-      String provenance) {}
+      double contextFactor, String provenance) {}
+
+  /**
+   * The subnets that calibrate the table's context factor, never among the tested ones: the
+   * smallest (kernel 3, expand 3, depth 2, 128 px), the middle (5, 4, 3, 176 px) and the
+   * largest (7, 6, 4, 224 px) of width 1.0.
+   */
+  static final List<Subnet> CALIBRATION_SUBNETS = List.of(Subnet.smallest(1.0),
+      Subnet.uniform(5, 4, 3, 176, 1.0), Subnet.largest(1.0));
+
+  /** The classes of the subnets' classifier, ImageNet's. */
+  private static final int CLASSES = 1000;
 
   private LatencyReproduction() {}
 
   /**
    * Measures {@code count} random subnets of width 1.0 at the given resolutions (kernel sizes,
-   * expand ratios and depths uniform) at batch 1, predicts each from a table measured now, and
-   * saves the table to {@code tableFile}.
+   * expand ratios and depths uniform) at batch 1, predicts each from a table measured now and
+   * calibrated on {@link #CALIBRATION_SUBNETS}, and saves the table to
+   * {@code tableFile}.
    *
    * @param warmup untimed runs before each measurement
    * @param repeats timed runs per measurement
@@ -44,11 +57,13 @@ public final class LatencyReproduction {
     LatencyMeasurer measurer = new LatencyMeasurer(warmup, repeats);
     LatencyTable table = measurer.newTable();
     LatencyPredictor predictor = new LatencyPredictor(table, Optional.of(measurer));
+    predictor.calibrate(CALIBRATION_SUBNETS.stream()
+        .map(subnet -> OfaMobileNetV3.network(subnet, CLASSES)).toList());
     List<Double> predicted = new ArrayList<>();
     List<Double> measured = new ArrayList<>();
     double errors = 0;
     for (int i = 0; i < count; i++) {
-      Network network = OfaMobileNetV3.network(randomSubnet(resolutions, random), 1000);
+      Network network = OfaMobileNetV3.network(randomSubnet(resolutions, random), CLASSES);
       double p = predictor.predictMillis(network);
       double m = measurer.measure(network).medianMillis();
       predicted.add(p);
@@ -60,10 +75,19 @@ public final class LatencyReproduction {
         + " and %d timed runs per entry", table.provenance().get("tensor_backend"),
         table.provenance().get("tensor_backend.threads"), table.provenance().get("cpu"), warmup,
         repeats);
-    return new Result(errors / count, predicted, measured, table.size(), provenance);
+    return new Result(errors / count, predicted, measured, table.size(), table.contextFactor(),
+        provenance);
   }
 
   private static Subnet randomSubnet(List<Integer> resolutions, RandomGenerator random) {
+    Subnet s = drawSubnet(resolutions, random);
+    while (CALIBRATION_SUBNETS.contains(s.canonical())) {
+      s = drawSubnet(resolutions, random);
+    }
+    return s;
+  }
+
+  private static Subnet drawSubnet(List<Integer> resolutions, RandomGenerator random) {
     List<Integer> k = new ArrayList<>();
     List<Integer> e = new ArrayList<>();
     List<Integer> d = new ArrayList<>();

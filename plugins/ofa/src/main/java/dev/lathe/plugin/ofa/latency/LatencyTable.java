@@ -17,12 +17,15 @@ import java.util.TreeMap;
 
 /**
  * A latency lookup table: the measured latency of each layer group (see {@link LayerGroups}) by
- * signature, the backend's fixed cost of one call, and the provenance of the measurements
- * (backend, threads, CPU, JVM, warm-up and repeats).
+ * signature, the backend's fixed cost of one call, the context factor (how much slower the
+ * groups run inside a whole network than timed alone, measured on calibration networks; 1
+ * until calibrated), and the provenance of the measurements (backend, threads, CPU, JVM,
+ * warm-up and repeats).
  *
- * <p>Saved as JSON: {@code format} {@code "lathe-ofa-latency-table"}, {@code version} 1,
- * {@code provenance} (an object of strings), {@code call_overhead_ms}, and {@code entries}, one
- * object per signature with {@code signature}, {@code median_ms}, {@code min_ms} and
+ * <p>Saved as JSON: {@code format} {@code "lathe-ofa-latency-table"}, {@code version} 2,
+ * {@code provenance} (an object of strings), {@code call_overhead_ms}, {@code context_factor},
+ * {@code context_networks} (how many networks calibrated it, 0 if none) and {@code entries},
+ * one object per signature with {@code signature}, {@code median_ms}, {@code min_ms} and
  * {@code repeats}, sorted by signature.
  */
 final class LatencyTable {
@@ -30,7 +33,7 @@ final class LatencyTable {
   /** The format name in the file. */
   static final String FORMAT = "lathe-ofa-latency-table";
   /** The format version this code writes; it reads this version only. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   /**
    * One measured group.
@@ -47,6 +50,8 @@ final class LatencyTable {
   private final Map<String, String> provenance;
   private final double callOverheadMillis;
   private final Map<String, Entry> entries = new TreeMap<>();
+  private double contextFactor = 1;
+  private int contextNetworks;
 
   LatencyTable(Map<String, String> provenance, double callOverheadMillis) {
     this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
@@ -61,6 +66,31 @@ final class LatencyTable {
   /** The median latency of a call that computes nothing: the backend's cost of one call. */
   double callOverheadMillis() {
     return callOverheadMillis;
+  }
+
+  /** How much slower groups run inside a network than alone; 1 until calibrated. */
+  synchronized double contextFactor() {
+    return contextFactor;
+  }
+
+  /** How many networks calibrated the context factor; 0 if none. */
+  synchronized int contextNetworks() {
+    return contextNetworks;
+  }
+
+  /**
+   * Sets the context factor measured on {@code networks} networks.
+   *
+   * @throws IllegalArgumentException if the factor is not positive and finite or no network
+   *     measured it
+   */
+  synchronized void calibrate(double factor, int networks) {
+    if (!(factor > 0 && Double.isFinite(factor)) || networks < 1) {
+      throw new IllegalArgumentException("latency table: context factor " + factor
+          + " from " + networks + " networks; needs a positive factor from at least one");
+    }
+    contextFactor = factor;
+    contextNetworks = networks;
   }
 
   /** The entry of {@code signature}, if measured. */
@@ -85,6 +115,7 @@ final class LatencyTable {
     ObjectNode p = root.putObject("provenance");
     provenance.forEach(p::put);
     root.put("call_overhead_ms", callOverheadMillis);
+    root.put("context_factor", contextFactor).put("context_networks", contextNetworks);
     ArrayNode list = root.putArray("entries");
     entries.forEach((signature, e) -> list.addObject().put("signature", signature)
         .put("median_ms", e.medianMillis()).put("min_ms", e.minMillis())
@@ -126,6 +157,20 @@ final class LatencyTable {
       throw new IOException("latency table " + file + ": field 'call_overhead_ms' is missing");
     }
     LatencyTable table = new LatencyTable(provenance, overhead.asDouble());
+    JsonNode factor = root.get("context_factor");
+    JsonNode networks = root.get("context_networks");
+    if (factor == null || !factor.isNumber() || networks == null || !networks.isInt()) {
+      throw new IOException("latency table " + file + ": field 'context_factor' or"
+          + " 'context_networks' is missing");
+    }
+    if (networks.asInt() > 0) {
+      try {
+        table.calibrate(factor.asDouble(), networks.asInt());
+      } catch (IllegalArgumentException e) {
+        throw new IOException("latency table " + file + ": field 'context_factor' is "
+            + factor + ", not a positive number", e);
+      }
+    }
     int i = 0;
     for (JsonNode e : root.path("entries")) {
       if (!e.path("signature").isTextual() || !e.path("median_ms").isNumber()

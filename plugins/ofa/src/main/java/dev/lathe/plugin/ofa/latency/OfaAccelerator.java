@@ -11,13 +11,15 @@ import dev.lathe.plugin.ofa.Ofa;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The accelerator {@code ofa}: a network's MACs and parameters under {@code conv-linear}
  * ({@link Origin#ANALYTIC}) and, with a latency table, its latency in milliseconds predicted from
- * the table ({@link Origin#PREDICTED}).
+ * the table ({@link Origin#PREDICTED}). A table without a context factor that may measure is
+ * calibrated on the first network estimated.
  */
 final class OfaAccelerator implements Accelerator {
 
@@ -72,8 +74,15 @@ final class OfaAccelerator implements Accelerator {
     if (latency.isPresent()) {
       LatencyPredictor predictor = latency.get();
       int known = predictor.table().size();
+      boolean calibrating;
+      synchronized (predictor) {
+        calibrating = predictor.table().contextNetworks() == 0 && predictor.measures();
+        if (calibrating) {
+          predictor.calibrate(List.of(network));
+        }
+      }
       m.add(LATENCY, predictor.predictMillis(network), "ms", Origin.PREDICTED);
-      if (tableFile.isPresent() && predictor.table().size() > known) {
+      if (tableFile.isPresent() && (calibrating || predictor.table().size() > known)) {
         predictor.table().save(tableFile.get());
       }
     }

@@ -51,11 +51,11 @@ public final class OfaAcceleratorProvider implements AcceleratorProvider {
     LatencyMeasurer measurer = new LatencyMeasurer(s.getInt("warmup"), s.getInt("repeats"));
     try {
       LatencyTable table = Files.exists(file) ? LatencyTable.load(file) : measurer.newTable();
-      context.logger().info("latency table {}: {} entries, measured on {}", file, table.size(),
-          table.provenance().get("cpu"));
-      return new OfaAccelerator(Optional.of(new LatencyPredictor(table,
-          s.getBoolean("measure_missing") ? Optional.of(measurer) : Optional.empty())),
-          Optional.of(file));
+      LatencyPredictor predictor = new LatencyPredictor(table,
+          s.getBoolean("measure_missing") ? Optional.of(measurer) : Optional.empty());
+      context.logger().info("latency table {}: {} entries, context factor {}, measured on {}",
+          file, table.size(), table.contextFactor(), table.provenance().get("cpu"));
+      return new OfaAccelerator(Optional.of(predictor), Optional.of(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -147,10 +147,10 @@ final class OfaReproduction implements Reproduction {
 
   private ClaimResult latency(Mode mode) throws Exception {
     boolean quick = mode == Mode.QUICK;
-    int count = quick ? 3 : 10;
-    List<Integer> resolutions = quick ? List.of(128) : List.of(128, 160, 192, 224);
-    int warmup = quick ? 2 : 5;
-    int repeats = quick ? 5 : 15;
+    int count = quick ? 5 : 12;
+    List<Integer> resolutions = List.of(128, 160, 192, 224);
+    int warmup = quick ? 5 : 10;
+    int repeats = quick ? 11 : 21;
     Path table = work.resolve("ofa-latency-table.json");
     LatencyReproduction.Result r = LatencyReproduction.run(count, resolutions, warmup, repeats,
         new SplittableRandom(seed), table);
@@ -165,7 +165,8 @@ final class OfaReproduction implements Reproduction {
         100 * r.mape(), count), r.mape() <= 0.15 ? ClaimResult.Verdict.REPRODUCED
         : ClaimResult.Verdict.NOT_REPRODUCED, Origin.MEASURED, String.format(Locale.ROOT,
         "%s mode: random width-1.0 subnets at %s px; predicted/measured ms: %s; table of %d"
-        + " layer groups (%s), saved to %s", quick ? "quick" : "full", resolutions, pairs,
-        r.entries(), r.provenance(), table));
+        + " layer groups (%s), context factor %.3f from 3 calibration subnets, saved to %s",
+        quick ? "quick" : "full", resolutions, pairs, r.entries(), r.provenance(),
+        r.contextFactor(), table));
   }
 }

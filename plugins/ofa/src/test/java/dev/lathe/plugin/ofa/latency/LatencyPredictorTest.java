@@ -39,6 +39,26 @@ class LatencyPredictorTest {
   }
 
   @Test
+  void calibratesTheContextFactorOnMeasuredNetworksAndScalesTheGroupsByIt() {
+    LatencyMeasurer measurer = new LatencyMeasurer(2, 5);
+    LatencyPredictor predictor = new LatencyPredictor(measurer.newTable(),
+        Optional.of(measurer));
+    Network small = OfaMobileNetV3.network(Subnet.smallest(1.0), 10);
+    double uncalibrated = predictor.predictMillis(small);
+    double overhead = predictor.table().callOverheadMillis();
+    double factor = predictor.calibrate(java.util.List.of(small));
+    assertTrue(factor > 0.5 && factor < 3, "context factor " + factor);
+    assertEquals(1, predictor.table().contextNetworks());
+    assertEquals(overhead + factor * (uncalibrated - overhead), predictor.predictMillis(small),
+        1e-9);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () ->
+        new LatencyPredictor(new LatencyTable(java.util.Map.of(), 0.1), Optional.empty())
+            .calibrate(java.util.List.of(small)));
+    assertEquals("latency table: calibrating the context factor needs a measurer",
+        e.getMessage());
+  }
+
+  @Test
   void aMissingGroupIsAnErrorWithoutAMeasurer() {
     LatencyPredictor predictor = new LatencyPredictor(new LatencyTable(java.util.Map.of(), 0.1),
         Optional.empty());
