@@ -26,14 +26,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * Before its first timing a measurer runs the middle subnet of OFA-MobileNetV3 (kernel 5, expand
  * 4, depth 3, 176 px) for at least {@value #WARMUP_MILLIS} ms, so that the JIT has compiled
  * SameDiff's execution path and the backend has set up its convolutions: timed cold, the first
- * groups of a table came out up to 2.7 times slower than the same groups timed later. Each timed
+ * groups of a table came out up to 2.7 times slower than the same groups timed later, and after
+ * 3 s of warm-up still slow enough to bias a calibration by 15 %. Each timed
  * series starts after a garbage collection, which also frees the native memory of earlier
  * graphs. Measurements never overlap.
  */
 final class LatencyMeasurer {
 
   /** The least time a measurer warms up before its first timing, in milliseconds. */
-  static final long WARMUP_MILLIS = 3000;
+  static final long WARMUP_MILLIS = 10_000;
 
   static {
     LatencyMeasurer.class.getModule().addReads(LatencyMeasurer.class.getClassLoader()

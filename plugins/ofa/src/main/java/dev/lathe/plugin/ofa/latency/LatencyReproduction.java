@@ -46,8 +46,9 @@ public final class LatencyReproduction {
   /**
    * Measures {@code count} random subnets of width 1.0 at the given resolutions (kernel sizes,
    * expand ratios and depths uniform) at batch 1, predicts each from a table measured now and
-   * calibrated on {@link #CALIBRATION_SUBNETS}, and saves the table to
-   * {@code tableFile}.
+   * calibrated on {@link #CALIBRATION_SUBNETS}, and saves the table to {@code tableFile}. The
+   * table's groups are measured first, then the calibration subnets, then the tested subnets
+   * end to end.
    *
    * @param warmup untimed runs before each measurement
    * @param repeats timed runs per measurement
@@ -57,13 +58,18 @@ public final class LatencyReproduction {
     LatencyMeasurer measurer = new LatencyMeasurer(warmup, repeats);
     LatencyTable table = measurer.newTable();
     LatencyPredictor predictor = new LatencyPredictor(table, Optional.of(measurer));
+    List<Network> tested = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Network network = OfaMobileNetV3.network(randomSubnet(resolutions, random), CLASSES);
+      predictor.predictMillis(network);
+      tested.add(network);
+    }
     predictor.calibrate(CALIBRATION_SUBNETS.stream()
         .map(subnet -> OfaMobileNetV3.network(subnet, CLASSES)).toList());
     List<Double> predicted = new ArrayList<>();
     List<Double> measured = new ArrayList<>();
     double errors = 0;
-    for (int i = 0; i < count; i++) {
-      Network network = OfaMobileNetV3.network(randomSubnet(resolutions, random), CLASSES);
+    for (Network network : tested) {
       double p = predictor.predictMillis(network);
       double m = measurer.measure(network).medianMillis();
       predicted.add(p);

@@ -13,17 +13,19 @@ import org.junit.jupiter.api.Test;
 /** Latency predicted from a table measured here, against the network measured end to end. */
 class LatencyPredictorTest {
 
+  /** One measurer for the class, so that it warms up once. */
+  private static final LatencyMeasurer MEASURER = new LatencyMeasurer(2, 5);
+
   @Test
   void predictsTheSmallestSubnetFromItsMeasuredGroupsAndMeasuresEachSignatureOnce() {
-    LatencyMeasurer measurer = new LatencyMeasurer(2, 5);
-    LatencyTable table = measurer.newTable();
+    LatencyTable table = MEASURER.newTable();
     assertTrue(table.callOverheadMillis() > 0 && table.callOverheadMillis() < 50,
         "call overhead " + table.callOverheadMillis());
     assertEquals("1", table.provenance().get("batch"));
     assertEquals("5", table.provenance().get("repeats"));
     assertTrue(table.provenance().get("tensor_backend").startsWith("nd4j"), table.provenance()
         .toString());
-    LatencyPredictor predictor = new LatencyPredictor(table, Optional.of(measurer));
+    LatencyPredictor predictor = new LatencyPredictor(table, Optional.of(MEASURER));
     Network small = OfaMobileNetV3.network(Subnet.smallest(1.0), 10);
     double predicted = predictor.predictMillis(small);
     int entries = table.size();
@@ -40,9 +42,8 @@ class LatencyPredictorTest {
 
   @Test
   void calibratesTheContextFactorOnMeasuredNetworksAndScalesTheGroupsByIt() {
-    LatencyMeasurer measurer = new LatencyMeasurer(2, 5);
-    LatencyPredictor predictor = new LatencyPredictor(measurer.newTable(),
-        Optional.of(measurer));
+    LatencyPredictor predictor = new LatencyPredictor(MEASURER.newTable(),
+        Optional.of(MEASURER));
     Network small = OfaMobileNetV3.network(Subnet.smallest(1.0), 10);
     double uncalibrated = predictor.predictMillis(small);
     double overhead = predictor.table().callOverheadMillis();
