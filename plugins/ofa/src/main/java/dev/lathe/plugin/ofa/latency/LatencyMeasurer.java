@@ -104,10 +104,12 @@ final class LatencyMeasurer {
     return inputs;
   }
 
-  /** The latency of a call that computes one ReLU of one number: the backend's cost per call. */
+  /**
+   * The fastest call that computes one ReLU of one number: the backend's cost per call.
+   */
   double callOverheadMillis() {
     return measure(Network.builder("call-overhead").input("x", Shape.of(1))
-        .add("relu", Activation.RELU).build()).medianMillis();
+        .add("relu", Activation.RELU).build()).minMillis();
   }
 
   /** An empty table for this machine, with its provenance and call overhead measured now. */

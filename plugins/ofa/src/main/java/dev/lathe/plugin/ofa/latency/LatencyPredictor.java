@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Predicts a network's latency from a {@link LatencyTable}: the call overhead once, plus the
- * table's context factor times the sum of each layer group's measured latency less that
- * overhead. A group whose signature the table lacks is measured on this machine and added, when
+ * table's context factor times the sum of each layer group's fastest timed run less that
+ * overhead. The fastest run, not the median, because it is the one least disturbed by other
+ * processes (the advice of Python's {@code timeit}): on the shared 2-core development machine
+ * medians moved by up to 30 % between back-to-back measurements of the same network. A group whose signature the table lacks is measured on this machine and added, when
  * the predictor may measure; otherwise it is an error naming the group.
  *
  * <p>The context factor exists because a group timed alone runs faster than inside a whole
@@ -57,8 +59,8 @@ final class LatencyPredictor {
 
   /**
    * Measures the context factor on {@code networks}, measuring their missing groups too, and
-   * records it in the table: the median over the networks of their measured latency less the
-   * call overhead, divided by the sum of their groups' latencies less the overhead.
+   * records it in the table: the median over the networks of their fastest measured run less
+   * the call overhead, divided by the sum of their groups' fastest runs less the overhead.
    *
    * @return the factor
    * @throws IllegalStateException if this predictor may not measure
@@ -69,7 +71,7 @@ final class LatencyPredictor {
     double[] ratios = new double[networks.size()];
     for (int i = 0; i < ratios.length; i++) {
       double groups = groupsMillis(networks.get(i));
-      double measured = m.measure(networks.get(i)).medianMillis() - table.callOverheadMillis();
+      double measured = m.measure(networks.get(i)).minMillis() - table.callOverheadMillis();
       ratios[i] = measured / groups;
       log.debug("calibration network {}: {} ms measured, {} ms in its groups",
           networks.get(i).name(), measured, groups);
@@ -85,7 +87,7 @@ final class LatencyPredictor {
     double overhead = table.callOverheadMillis();
     double total = 0;
     for (LayerGroups.Group g : LayerGroups.of(network)) {
-      total += Math.max(0, entry(network, g).medianMillis() - overhead);
+      total += Math.max(0, entry(network, g).minMillis() - overhead);
     }
     return total;
   }
@@ -106,7 +108,7 @@ final class LatencyPredictor {
       }
       LatencyTable.Entry measured = measurer.get().measure(g.network());
       table.put(g.signature(), measured);
-      log.debug("measured group '{}': {} ms", g.name(), measured.medianMillis());
+      log.debug("measured group '{}': {} ms", g.name(), measured.minMillis());
       return measured;
     }
   }

@@ -30,13 +30,8 @@ public final class LatencyReproduction {
   public record Result(double mape, List<Double> predicted, List<Double> measured, int entries,
       double contextFactor, String provenance) {}
 
-  /**
-   * The subnets that calibrate the table's context factor, never among the tested ones: the
-   * smallest (kernel 3, expand 3, depth 2, 128 px), the middle (5, 4, 3, 176 px) and the
-   * largest (7, 6, 4, 224 px) of width 1.0.
-   */
-  static final List<Subnet> CALIBRATION_SUBNETS = List.of(Subnet.smallest(1.0),
-      Subnet.uniform(5, 4, 3, 176, 1.0), Subnet.largest(1.0));
+  /** How many random subnets calibrate the table's context factor, drawn before the tested. */
+  public static final int CALIBRATION_SUBNETS = 3;
 
   /** The classes of the subnets' classifier, ImageNet's. */
   private static final int CLASSES = 1000;
@@ -46,9 +41,9 @@ public final class LatencyReproduction {
   /**
    * Measures {@code count} random subnets of width 1.0 at the given resolutions (kernel sizes,
    * expand ratios and depths uniform) at batch 1, predicts each from a table measured now and
-   * calibrated on {@link #CALIBRATION_SUBNETS}, and saves the table to {@code tableFile}. The
-   * table's groups are measured first, then the calibration subnets, then the tested subnets
-   * end to end.
+   * calibrated on {@value #CALIBRATION_SUBNETS} other random subnets drawn first, and saves the
+   * table to {@code tableFile}. The table's groups are measured first, then the calibration
+   * subnets end to end, then the tested ones.
    *
    * @param warmup untimed runs before each measurement
    * @param repeats timed runs per measurement
@@ -58,20 +53,23 @@ public final class LatencyReproduction {
     LatencyMeasurer measurer = new LatencyMeasurer(warmup, repeats);
     LatencyTable table = measurer.newTable();
     LatencyPredictor predictor = new LatencyPredictor(table, Optional.of(measurer));
+    List<Network> calibration = new ArrayList<>();
+    for (int i = 0; i < CALIBRATION_SUBNETS; i++) {
+      calibration.add(OfaMobileNetV3.network(randomSubnet(resolutions, random), CLASSES));
+    }
     List<Network> tested = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Network network = OfaMobileNetV3.network(randomSubnet(resolutions, random), CLASSES);
       predictor.predictMillis(network);
       tested.add(network);
     }
-    predictor.calibrate(CALIBRATION_SUBNETS.stream()
-        .map(subnet -> OfaMobileNetV3.network(subnet, CLASSES)).toList());
+    predictor.calibrate(calibration);
     List<Double> predicted = new ArrayList<>();
     List<Double> measured = new ArrayList<>();
     double errors = 0;
     for (Network network : tested) {
       double p = predictor.predictMillis(network);
-      double m = measurer.measure(network).medianMillis();
+      double m = measurer.measure(network).minMillis();
       predicted.add(p);
       measured.add(m);
       errors += Math.abs(p - m) / m;
@@ -86,14 +84,6 @@ public final class LatencyReproduction {
   }
 
   private static Subnet randomSubnet(List<Integer> resolutions, RandomGenerator random) {
-    Subnet s = drawSubnet(resolutions, random);
-    while (CALIBRATION_SUBNETS.contains(s.canonical())) {
-      s = drawSubnet(resolutions, random);
-    }
-    return s;
-  }
-
-  private static Subnet drawSubnet(List<Integer> resolutions, RandomGenerator random) {
     List<Integer> k = new ArrayList<>();
     List<Integer> e = new ArrayList<>();
     List<Integer> d = new ArrayList<>();

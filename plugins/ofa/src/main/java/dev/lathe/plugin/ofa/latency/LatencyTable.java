@@ -63,7 +63,7 @@ final class LatencyTable {
     return provenance;
   }
 
-  /** The median latency of a call that computes nothing: the backend's cost of one call. */
+  /** The fastest call that computes nothing: the backend's cost of one call. */
   double callOverheadMillis() {
     return callOverheadMillis;
   }

@@ -37,8 +37,8 @@ public final class OfaAcceleratorProvider implements AcceleratorProvider {
         ParameterSpec.bool("measure_missing", true, "measure layer groups the table lacks"
             + " (else they are an error)"),
         ParameterSpec.integer("warmup", 5, "untimed runs before each measurement").range(0, 1000),
-        ParameterSpec.integer("repeats", 20, "timed runs per measurement (their median is kept)")
-            .range(1, 10_000));
+        ParameterSpec.integer("repeats", 20, "timed runs per measurement (their fastest and"
+            + " median are kept; predictions use the fastest)").range(1, 10_000));
   }
 
   @Override

@@ -165,8 +165,8 @@ final class OfaReproduction implements Reproduction {
         100 * r.mape(), count), r.mape() <= 0.15 ? ClaimResult.Verdict.REPRODUCED
         : ClaimResult.Verdict.NOT_REPRODUCED, Origin.MEASURED, String.format(Locale.ROOT,
         "%s mode: random width-1.0 subnets at %s px; predicted/measured ms: %s; table of %d"
-        + " layer groups (%s), context factor %.3f from 3 calibration subnets, saved to %s",
+        + " layer groups (%s), context factor %.3f from %d other random subnets, saved to %s",
         quick ? "quick" : "full", resolutions, pairs, r.entries(), r.provenance(),
-        r.contextFactor(), table));
+        r.contextFactor(), LatencyReproduction.CALIBRATION_SUBNETS, table));
   }
 }
