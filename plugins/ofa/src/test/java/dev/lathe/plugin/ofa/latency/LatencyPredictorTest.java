@@ -37,7 +37,8 @@ class LatencyPredictorTest {
     for (LayerGroups.Group g : LayerGroups.of(small)) {
       sum += Math.max(0, table.get(g.signature()).orElseThrow().minMillis() - overhead);
     }
-    assertEquals(sum, predicted, 1e-9, "one call overhead plus each group's fastest run beyond it (uncalibrated: factor 1)");
+    assertEquals(sum, predicted, 1e-9,
+        "one call overhead plus each group's fastest run beyond it (uncalibrated: factor 1)");
   }
 
   @Test
