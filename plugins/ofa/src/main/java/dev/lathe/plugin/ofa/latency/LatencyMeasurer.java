@@ -4,9 +4,9 @@ import dev.lathe.api.model.Activation;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Shape;
 import dev.lathe.nd4j.Nd4jRuntime;
+import dev.lathe.nd4j.network.SameDiffNetwork;
 import dev.lathe.plugin.ofa.OfaMobileNetV3;
 import dev.lathe.plugin.ofa.Subnet;
-import dev.lathe.nd4j.network.SameDiffNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * 4, depth 3, 176 px) for at least {@value #WARMUP_MILLIS} ms, so that the JIT has compiled
  * SameDiff's execution path and the backend has set up its convolutions: timed cold, the first
  * groups of a table came out up to 2.7 times slower than the same groups timed later, and after
- * 3 s of warm-up still slow enough to bias a calibration by 15 %. Each timed
- * series starts after a garbage collection, which also frees the native memory of earlier
- * graphs. Measurements never overlap.
+ * 3 s of warm-up still slow enough to bias a calibration by 15 %. Each timed series starts
+ * after a garbage collection, which also frees the native memory of earlier graphs.
+ * Measurements never overlap.
  */
 final class LatencyMeasurer {
 
@@ -104,9 +104,7 @@ final class LatencyMeasurer {
     return inputs;
   }
 
-  /**
-   * The fastest call that computes one ReLU of one number: the backend's cost per call.
-   */
+  /** The fastest call that computes one ReLU of one number: the backend's cost per call. */
   double callOverheadMillis() {
     return measure(Network.builder("call-overhead").input("x", Shape.of(1))
         .add("relu", Activation.RELU).build()).minMillis();

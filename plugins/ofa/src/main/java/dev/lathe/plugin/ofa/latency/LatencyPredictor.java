@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * table's context factor times the sum of each layer group's fastest timed run less that
  * overhead. The fastest run, not the median, because it is the one least disturbed by other
  * processes (the advice of Python's {@code timeit}): on the shared 2-core development machine
- * medians moved by up to 30 % between back-to-back measurements of the same network. A group whose signature the table lacks is measured on this machine and added, when
- * the predictor may measure; otherwise it is an error naming the group.
+ * medians moved by up to 30 % between back-to-back measurements of the same network. A group
+ * whose signature the table lacks is measured on this machine and added, when the predictor may
+ * measure; otherwise it is an error naming the group.
  *
  * <p>The context factor exists because a group timed alone runs faster than inside a whole
  * network: repeated on its own, its weights, activations and the allocator's buffers stay warm.
