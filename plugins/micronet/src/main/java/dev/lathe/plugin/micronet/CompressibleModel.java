@@ -106,6 +106,15 @@ interface CompressibleModel extends Model {
     Map<String, Double> validate();
 
     /**
+     * The loss that the sensitivity analysis of {@code prune} compares, measured as they are
+     * now: the validation loss, or where the model says so a cheaper estimate of it on a part
+     * of the validation data.
+     */
+    default double sensitivityLoss() {
+      return validate().get("loss");
+    }
+
+    /**
      * Makes {@code steps} updates at learning rate {@code rate}, batches drawn from
      * {@code seed} where the model's training draws them at random, {@code hook} called around
      * each.

@@ -3,6 +3,7 @@ package dev.lathe.plugin.micronet;
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Normalization;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ final class LmModel implements CompressibleModel {
   static {
     NetworkModel.openNd4j();
   }
+
+  /** The validation segments (of every row) that the sensitivity analysis scores. */
+  static final int SENSITIVITY_SEGMENTS = 4;
 
   private final MicronetLm shape;
   private final Network network;
@@ -228,6 +232,18 @@ final class LmModel implements CompressibleModel {
     public Map<String, Double> validate() {
       double perplexity = model.score(corpus.valid(), rows).perplexity(true);
       return Map.of("loss", Math.log(perplexity), "perplexity", perplexity);
+    }
+
+    /**
+     * The mean negative log-probability of the first {@link #SENSITIVITY_SEGMENTS} segments of
+     * every row of the validation stream cut to that length (all of it if shorter).
+     */
+    @Override
+    public double sensitivityLoss() {
+      int[] valid = corpus.valid();
+      int[] part = Arrays.copyOf(valid, Math.min(valid.length,
+          rows * shape.nSeq() * SENSITIVITY_SEGMENTS + 1));
+      return Math.log(model.score(part, rows).perplexity(true));
     }
 
     @Override
