@@ -25,7 +25,7 @@ import org.slf4j.Logger;
  * teacher language model ({@link LmModel#withTeacher}): the teacher's top-k next words of every
  * position of the training segments are computed once before the updates (its adaptive
  * softmax, without a cache), and each update's soft term is the cross-entropy of the student's
- * adaptive-softmax log-probabilities of those words, gathered per position; the NLL term is the
+ * adaptive-softmax log-probabilities of those words at each position; the NLL term is the
  * student's own loss (its cache mixed in where it has one). Weights that are zero stay zero.
  * The report holds the validation metrics the model has ({@code accuracy}, or
  * {@code perplexity} and the teacher's {@code teacher_perplexity}) besides {@code loss}.

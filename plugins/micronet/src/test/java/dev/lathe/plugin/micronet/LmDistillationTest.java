@@ -20,7 +20,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * What {@code distill} computes on the language model: the NLL alone at {@code r = 1}, the
- * soft term as the teacher's entropy plus the KL divergence, and a better teacher's help.
+ * soft term as the teacher's entropy plus the KL divergence, a better teacher's help, and the
+ * chain distill → prune → quantize.
  */
 class LmDistillationTest {
 
@@ -29,7 +30,10 @@ class LmDistillationTest {
   @TempDir Path folder;
 
   private Compressor distill(Map<String, String> settings) {
-    DistillProvider provider = new DistillProvider();
+    return compressor(new DistillProvider(), settings);
+  }
+
+  private Compressor compressor(CompressorProvider provider, Map<String, String> settings) {
     TestPluginContext.Builder b = TestPluginContext.builder(provider, folder);
     settings.forEach(b::set);
     return provider.create(b.build());
@@ -118,6 +122,36 @@ class LmDistillationTest {
     assertTrue(value(distilled.report(), "teacher_perplexity") < 0.6 * before);
     assertTrue(alone < before, alone + " vs " + before);
     assertTrue(taught < 0.98 * alone, "distilled " + taught + ", fine-tuned alone " + alone);
+  }
+
+  @Test
+  void aChainDistilsPrunesAndQuantisesTheLanguageModel() throws Exception {
+    LmModel student = TinyLmFixture.model().withTeacher(TinyLmFixture.teacher());
+    Compressor prune = compressor(new PruneProvider(), Map.of("sparsity", "0.5", "steps", "4"));
+    Compressor quantize = compressor(new QuantizeProvider(), Map.of("bits", "8", "steps", "3"));
+    Compression c = Compressor.chain(List.of(distill(Map.of("steps", "4", "top_k", "10")),
+        prune, quantize), student);
+    LmModel result = (LmModel) c.model();
+    assertEquals(8, result.activationBits());
+    assertTrue(result.teacher().isPresent());
+    long weights = 0;
+    long zeros = 0;
+    for (String name : result.parameterNames()) {
+      if (result.isWeight(name)) {
+        weights += result.parameter(name).length();
+        zeros += result.parameter(name).length() - result.nonzero(name);
+        assertTrue(Tensors.distinctValuesPerChannel(result.parameter(name)) <= 255, name);
+      }
+    }
+    assertTrue(zeros >= weights / 2, zeros + " of " + weights);
+    for (String name : List.of("distill_perplexity", "distill_teacher_perplexity",
+        "prune_sparsity", "quantize_activation_bits", "quantize_perplexity")) {
+      assertTrue(c.report().has(name), name + " not in " + c.report().names());
+    }
+    assertEquals(value(c.report(), "distill_perplexity"),
+        value(c.report(), "prune_perplexity_before"), 1e-9);
+    assertEquals(value(c.report(), "prune_perplexity"),
+        value(c.report(), "quantize_perplexity_before"), 1e-9);
   }
 
   @Test
