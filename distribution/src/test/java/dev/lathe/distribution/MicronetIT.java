@@ -73,7 +73,7 @@ class MicronetIT {
     assertEquals("lm-compression", claims.get(5).get("id").asText());
     assertTrue(claims.get(5).get("lathe").asText().matches("score \\d+\\.\\d× lower, perplexity"
         + " [+-]\\d+\\.\\d %"), r.toString());
-    assertTrue(claims.get(5).get("note").asText().contains("+ 9-bit QAT (weights): "),
+    assertTrue(claims.get(5).get("note").asText().contains("+ 9-bit QAT (weights, biases, activations): "),
         r.toString());
     assertTrue(r.exit() == 0 || r.exit() == 6, r.toString());
     assertTrue(r.err().contains("INFO micronet - micronet pipeline: teacher: 225,034 params"),

@@ -34,9 +34,6 @@ interface CompressibleModel extends Model {
   /** The activations' bit width; 32 unless quantised. */
   int activationBits();
 
-  /** Whether {@link #open} fake-quantises the activations to the bit width it is given. */
-  boolean quantizesActivations();
-
   /** The elements of parameter {@code name} that are not zero. */
   long nonzero(String name);
 
@@ -46,10 +43,7 @@ interface CompressibleModel extends Model {
   /** Whether parameter {@code name} is the bias of a linear map that quantisation treats. */
   boolean isBias(String name);
 
-  /**
-   * A live copy of this model, its activations at {@code activationBits} where
-   * {@link #quantizesActivations()}.
-   */
+  /** A live copy of this model, its activations fake-quantised to {@code activationBits}. */
   Session open(int activationBits);
 
   /** This model with other parameter values and bit widths. */
@@ -110,6 +104,15 @@ interface CompressibleModel extends Model {
      * model's {@code perplexity}.
      */
     Map<String, Double> validate();
+
+    /**
+     * The loss that the sensitivity analysis of {@code prune} compares, measured as they are
+     * now: the validation loss, or where the model says so a cheaper estimate of it on a part
+     * of the validation data.
+     */
+    default double sensitivityLoss() {
+      return validate().get("loss");
+    }
 
     /**
      * Makes {@code steps} updates at learning rate {@code rate}, batches drawn from

@@ -23,7 +23,7 @@ public final class DistillProvider implements CompressorProvider {
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.integer("top_k", 30, "teacher classes kept per example").range(1, 1 << 30),
+        ParameterSpec.integer("top_k", 30, "teacher classes (next words) kept per example (position)").range(1, 1 << 30),
         ParameterSpec.real("mix_start", 0.5, "weight of the true label's NLL at the first update")
             .range(0, 1),
         ParameterSpec.real("mix_end", 0.95, "weight of the true label's NLL at the last update")

@@ -2,22 +2,28 @@ package dev.lathe.plugin.micronet;
 
 import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Normalization;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongToDoubleFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A trained MicroNet {@link LanguageModel} as a model that {@code prune} and {@code quantize}
- * transform: its configuration, the values of its parameters and their bit widths, and the
- * corpus it is fine-tuned and validated on in {@code rows} parallel rows. Immutable: every
- * {@link #open} builds a fresh language model holding these values. The weights are the
- * language model's weight matrices ({@link LmCompression#compressible}: embedding tables,
- * projections, attention and feed-forward matrices; not the cluster logits, positional terms,
- * normalisations or the cache's λ and θ); the biases those of its linear maps. Activations
- * stay 32-bit: the language model's graph is built from the configuration alone.
+ * A trained MicroNet {@link LanguageModel} as a model that {@code prune}, {@code quantize} and
+ * {@code distill} transform: its configuration, the values of its parameters and their bit
+ * widths, the bits of the activations entering its matrix products, the corpus it is fine-tuned
+ * and validated on in {@code rows} parallel rows, and optionally a teacher ({@link #withTeacher}).
+ * Immutable: every {@link #open} builds a fresh language model holding these values. The
+ * weights are the language model's weight matrices ({@link LmCompression#compressible}:
+ * embedding tables, projections, attention and feed-forward matrices; not the cluster logits,
+ * positional terms, normalisations or the cache's λ and θ); the biases those of its linear
+ * maps; the activations the inputs of its linear maps and attention nodes
+ * ({@link LanguageModel#quantizingMatrixInputs}).
  */
 final class LmModel implements CompressibleModel {
 
@@ -25,25 +31,33 @@ final class LmModel implements CompressibleModel {
     NetworkModel.openNd4j();
   }
 
+  /** The validation segments (of every row) that the sensitivity analysis scores. */
+  static final int SENSITIVITY_SEGMENTS = 4;
+
   private final MicronetLm shape;
   private final Network network;
   private final Map<String, INDArray> parameters;
   private final Map<String, Integer> bits;
+  private final int activationBits;
   private final LmCorpus corpus;
   private final int rows;
   private final long seed;
+  private final LmModel teacher;
 
   private LmModel(MicronetLm shape, Network network, Map<String, INDArray> parameters,
-      Map<String, Integer> bits, LmCorpus corpus, int rows, long seed) {
+      Map<String, Integer> bits, int activationBits, LmCorpus corpus, int rows, long seed,
+      LmModel teacher) {
     this.shape = Objects.requireNonNull(shape, "shape");
     this.network = network;
     Map<String, INDArray> copies = new LinkedHashMap<>();
     parameters.forEach((name, value) -> copies.put(name, value.dup()));
     this.parameters = Collections.unmodifiableMap(copies);
     this.bits = Map.copyOf(bits);
+    this.activationBits = activationBits;
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.rows = rows;
     this.seed = seed;
+    this.teacher = teacher;
   }
 
   /**
@@ -54,10 +68,37 @@ final class LmModel implements CompressibleModel {
     Map<String, INDArray> values = new LinkedHashMap<>();
     trained.network().parameterNames().forEach(name -> values.put(name,
         trained.network().parameter(name)));
-    return new LmModel(trained.shape(), trained.network().network(), values, Map.of(), corpus,
-        rows, seed);
+    return new LmModel(trained.shape(), trained.network().network(), values, Map.of(),
+        trained.activationBits(), corpus, rows, seed, null);
   }
 
+  /**
+   * This model with {@code other} as the teacher that {@code distill} learns from: a language
+   * model of the same vocabulary, cutoffs and segment length (so that its top-k words of every
+   * position of this model's training segments exist), of any depth and width.
+   *
+   * @throws IllegalArgumentException if the teacher's vocabulary, cutoffs or segment length
+   *     differ
+   */
+  LmModel withTeacher(LmModel other) {
+    MicronetLm t = other.shape;
+    if (t.vocabulary() != shape.vocabulary() || !t.cutoffs().equals(shape.cutoffs())
+        || t.nSeq() != shape.nSeq()) {
+      throw new IllegalArgumentException("teacher language model (vocabulary " + t.vocabulary()
+          + ", cutoffs " + t.cutoffs() + ", segments of " + t.nSeq() + ") does not fit the"
+          + " student (vocabulary " + shape.vocabulary() + ", cutoffs " + shape.cutoffs()
+          + ", segments of " + shape.nSeq() + ")");
+    }
+    return new LmModel(shape, network, parameters, bits, activationBits, corpus, rows, seed,
+        other);
+  }
+
+  /** The teacher, if it has one. */
+  Optional<LmModel> teacher() {
+    return Optional.ofNullable(teacher);
+  }
+
+  /** This model with other values and bit widths; the teacher is kept. */
   @Override
   public LmModel with(Map<String, INDArray> values, Map<String, Integer> tensorBits,
       int activations) {
@@ -65,11 +106,8 @@ final class LmModel implements CompressibleModel {
       throw new IllegalArgumentException("parameters " + values.keySet() + " are not the"
           + " language model's " + parameters.keySet());
     }
-    if (activations != 32) {
-      throw new IllegalArgumentException("the language model's activations are 32-bit, not "
-          + activations);
-    }
-    return new LmModel(shape, network, values, tensorBits, corpus, rows, seed);
+    return new LmModel(shape, network, values, tensorBits, activations, corpus, rows, seed,
+        teacher);
   }
 
   /** The configuration. */
@@ -77,11 +115,37 @@ final class LmModel implements CompressibleModel {
     return shape;
   }
 
-  /** A fresh language model holding these parameter values. */
+  /** A fresh language model holding these parameter values, at these activation bits. */
   LanguageModel instantiate() {
-    LanguageModel model = new LanguageModel(shape, seed);
+    return instantiate(activationBits, false);
+  }
+
+  private LanguageModel instantiate(int activations, boolean distilling) {
+    LanguageModel model = new LanguageModel(shape, seed, activations, distilling);
     parameters.forEach((name, value) -> model.network().parameter(name).assign(value));
     return model;
+  }
+
+  /**
+   * The teacher's {@code k} most probable next words of every position of the training
+   * segments that {@code steps} updates of {@link LiveModel#distil} read, renormalised, one
+   * entry per segment in reading order.
+   *
+   * @throws IllegalStateException if this model has no teacher
+   */
+  List<LanguageModel.SoftTargets> teacherTargets(int k, int steps) {
+    if (teacher == null) {
+      throw new IllegalStateException("language model has no teacher to distil from");
+    }
+    return teacher.instantiate().topK(corpus.train(), rows, steps, k);
+  }
+
+  /** The teacher's validation perplexity on this model's corpus, its cache mixed in. */
+  double teacherPerplexity() {
+    if (teacher == null) {
+      throw new IllegalStateException("language model has no teacher");
+    }
+    return teacher.instantiate().score(corpus.valid(), rows).perplexity(true);
   }
 
   @Override
@@ -106,12 +170,7 @@ final class LmModel implements CompressibleModel {
 
   @Override
   public int activationBits() {
-    return 32;
-  }
-
-  @Override
-  public boolean quantizesActivations() {
-    return false;
+    return activationBits;
   }
 
   @Override
@@ -135,40 +194,92 @@ final class LmModel implements CompressibleModel {
   }
 
   /**
-   * A fresh language model with these values: validation scores the corpus's validation
-   * stream from an empty memory and cache ({@code loss} the mean negative log-probability,
-   * {@code perplexity} its exponential, the cache mixed in where the model has one);
-   * fine-tuning reads the training stream's segments in order (no randomness, so the seed is
-   * not used), memory and cache carried.
+   * A fresh language model with these values, the inputs of its matrix products at
+   * {@code activations} bits: validation scores the corpus's validation stream from an empty
+   * memory and cache ({@code loss} the mean negative log-probability, {@code perplexity} its
+   * exponential, the cache mixed in where the model has one); fine-tuning reads the training
+   * stream's segments in order (no randomness, so the seed is not used), memory and cache
+   * carried.
    */
   @Override
-  public Session open(int activations) {
-    LanguageModel model = instantiate();
-    return new Session() {
-      @Override
-      public INDArray parameter(String name) {
-        return model.network().parameter(name);
-      }
+  public LiveModel open(int activations) {
+    return new LiveModel(instantiate(activations, false));
+  }
 
-      @Override
-      public Map<String, Double> validate() {
-        double perplexity = model.score(corpus.valid(), rows).perplexity(true);
-        return Map.of("loss", Math.log(perplexity), "perplexity", perplexity);
-      }
+  /**
+   * As {@link #open}, the language model trained on the distillation loss by
+   * {@link LiveModel#distil} (and not by {@link LiveModel#fineTune}).
+   */
+  LiveModel openDistilling(int activations) {
+    return new LiveModel(instantiate(activations, true));
+  }
 
-      @Override
-      public void fineTune(int steps, double rate, long unused, FineTuning.Hook hook) {
-        LanguageModel.Batches batches = new LanguageModel.Batches(corpus.train(), rows,
-            shape.nSeq());
-        model.resetState();
-        for (int step = 0; step < steps; step++) {
-          hook.before(step);
-          int segment = step % batches.segments();
-          model.step(batches.inputs(segment), batches.targets(segment), rate);
-          hook.after(step);
-        }
+  /** A live language model of this model's values, on this model's corpus. */
+  final class LiveModel implements Session {
+
+    private final LanguageModel model;
+
+    private LiveModel(LanguageModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public INDArray parameter(String name) {
+      return model.network().parameter(name);
+    }
+
+    @Override
+    public Map<String, Double> validate() {
+      double perplexity = model.score(corpus.valid(), rows).perplexity(true);
+      return Map.of("loss", Math.log(perplexity), "perplexity", perplexity);
+    }
+
+    /**
+     * The mean negative log-probability of the first {@link #SENSITIVITY_SEGMENTS} segments of
+     * every row of the validation stream cut to that length (all of it if shorter).
+     */
+    @Override
+    public double sensitivityLoss() {
+      int[] valid = corpus.valid();
+      int[] part = Arrays.copyOf(valid, Math.min(valid.length,
+          rows * shape.nSeq() * SENSITIVITY_SEGMENTS + 1));
+      return Math.log(model.score(part, rows).perplexity(true));
+    }
+
+    @Override
+    public void fineTune(int steps, double rate, long unused, FineTuning.Hook hook) {
+      LanguageModel.Batches batches = new LanguageModel.Batches(corpus.train(), rows,
+          shape.nSeq());
+      model.resetState();
+      for (int step = 0; step < steps; step++) {
+        hook.before(step);
+        int segment = step % batches.segments();
+        model.step(batches.inputs(segment), batches.targets(segment), rate);
+        hook.after(step);
       }
-    };
+    }
+
+    /**
+     * Makes {@code steps} updates on the training segments in the order {@link #fineTune}
+     * reads them, update {@code s} on the loss {@code mix(s)·NLL + (1 − mix(s))·soft} against
+     * {@code teacher}'s words of its segment ({@link LmModel#teacherTargets}), {@code hook}
+     * called around each; returns the losses of each update, computed before it.
+     */
+    List<LanguageModel.DistillStep> distil(List<LanguageModel.SoftTargets> teacher, int steps,
+        double rate, LongToDoubleFunction mix, FineTuning.Hook hook) {
+      LanguageModel.Batches batches = new LanguageModel.Batches(corpus.train(), rows,
+          shape.nSeq());
+      model.resetState();
+      List<LanguageModel.DistillStep> losses = new ArrayList<>();
+      for (int step = 0; step < steps; step++) {
+        hook.before(step);
+        int segment = step % batches.segments();
+        losses.add(model.distillStep(batches.inputs(segment), batches.targets(segment),
+            teacher.get(segment), mix.applyAsDouble(step), rate));
+        hook.after(step);
+      }
+      return losses;
+    }
   }
 
   @Override

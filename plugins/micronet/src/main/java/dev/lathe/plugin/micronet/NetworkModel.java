@@ -221,11 +221,6 @@ final class NetworkModel implements CompressibleModel {
     return validate(graph, task);
   }
 
-  @Override
-  public boolean quantizesActivations() {
-    return true;
-  }
-
   /** A graph of this model with its activations at {@code activations} bits, on its task. */
   @Override
   public Session open(int activations) {

@@ -17,7 +17,9 @@ import org.slf4j.Logger;
  * {@code prune}: automated gradual pruning (Zhu and Gupta, arXiv:1710.01878) of every weight
  * tensor to its own target sparsity, the targets chosen by a sensitivity analysis, as the
  * MicroNet LM winners prune with Distiller. The analysis prunes each tensor alone by magnitude
- * to 10 %, 20 %, … 90 % and measures the validation loss; a tensor's target is the largest level
+ * to 10 %, 20 %, … 90 % and measures the validation loss
+ * ({@link CompressibleModel.Session#sensitivityLoss()}: a network's whole validation set, the
+ * language model's first validation segments); a tensor's target is the largest level
  * up to which its loss rises by at most a threshold, the smallest threshold whose targets reach
  * the overall {@code sparsity}. Fine-tuning then raises each tensor's sparsity from 0 to its
  * target on the cubic schedule {@code s·(1 − (1 − t/T)³)} over the first two thirds of the
@@ -70,7 +72,7 @@ final class PruneCompressor implements Compressor {
     CompressibleModel input = (CompressibleModel) model;
     CompressibleModel.Session graph = input.open(input.activationBits());
     Map<String, Double> before = graph.validate();
-    Map<String, Double> targets = targets(input, graph, before.get("loss"));
+    Map<String, Double> targets = targets(input, graph);
     Map<String, INDArray> masks = new LinkedHashMap<>();
     targets.keySet().forEach(name -> masks.put(name, Tensors.nonzeroMask(input.parameter(name))));
     int rampSteps = Math.max(1, (2 * steps) / 3);
@@ -123,12 +125,11 @@ final class PruneCompressor implements Compressor {
 
   /**
    * Each weight tensor's target sparsity from the sensitivity analysis on {@code graph} (which
-   * holds {@code model}'s values and whose validation loss is {@code baseline}, and is left
-   * so): the smallest loss threshold whose targets prune at least {@code sparsity} of all
-   * weights.
+   * holds {@code model}'s values, and is left so): the smallest loss threshold whose targets
+   * prune at least {@code sparsity} of all weights.
    */
-  Map<String, Double> targets(CompressibleModel model, CompressibleModel.Session graph,
-      double baseline) {
+  Map<String, Double> targets(CompressibleModel model, CompressibleModel.Session graph) {
+    double baseline = graph.sensitivityLoss();
     List<String> names = model.parameterNames().stream().filter(model::isWeight).toList();
     Map<String, double[]> rise = new LinkedHashMap<>();
     for (String name : names) {
@@ -138,7 +139,7 @@ final class PruneCompressor implements Compressor {
       double[] losses = new double[LEVELS.length];
       for (int i = 0; i < LEVELS.length; i++) {
         graph.parameter(name).assign(original.mul(order.mask(LEVELS[i])));
-        losses[i] = graph.validate().get("loss") - baseline;
+        losses[i] = graph.sensitivityLoss() - baseline;
       }
       graph.parameter(name).assign(original);
       rise.put(name, losses);

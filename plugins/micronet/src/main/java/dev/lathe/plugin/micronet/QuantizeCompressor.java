@@ -15,17 +15,19 @@ import org.slf4j.Logger;
  * {@code quantize}: quantisation-aware training to {@code bits}-bit weights, biases and
  * (unless {@code activations} is off) activations, as the MicroNet LM winners train. Weights
  * are symmetric and per output channel (each slice along axis 0 has its own scale, its largest
- * magnitude over {@code 2^(bits−1) − 1}; a bias is one channel); every node's output is
- * fake-quantised symmetrically with its batch's largest magnitude by the SameDiff bridge
- * ({@link dev.lathe.api.model.NodeAttributes#activationBits()}). Each update computes the gradient at the quantised weights and applies the step to
- * full-precision shadow weights (the straight-through estimator); the result holds the
- * quantised shadow weights, so every channel takes at most {@code 2^bits − 1} distinct values.
- * Zeros stay zero: zero is a level, and weights that are zero in the input are kept at zero.
- * It works on any {@link CompressibleModel}; activations are quantised only where the model's
- * graph supports it ({@link CompressibleModel#quantizesActivations()}: a {@link NetworkModel},
- * not the language model, whose activations stay 32-bit), and the report's
- * {@code activation_bits} says which. The report holds the validation metrics the model has
- * ({@code accuracy}, or {@code perplexity}) besides {@code loss}.
+ * magnitude over {@code 2^(bits−1) − 1}; a bias is one channel). Activations are fake-quantised
+ * symmetrically per tensor with the batch's largest magnitude by the SameDiff bridge
+ * ({@link dev.lathe.api.model.NodeAttributes#activationBits()}), the gradient passing straight
+ * through: a {@link NetworkModel}'s every node output, an {@link LmModel}'s inputs of its
+ * matrix products ({@link LanguageModel#quantizingMatrixInputs}); the report's
+ * {@code activation_bits} says which bits the result computes with. Each update computes the
+ * gradient at the quantised weights and applies the step to full-precision shadow weights (the
+ * straight-through estimator); the result holds the quantised shadow weights, so every channel
+ * takes at most {@code 2^bits − 1} distinct values. Zeros stay zero: zero is a level, and
+ * weights that are zero in the input are kept at zero. It works on any
+ * {@link CompressibleModel}. The report holds the validation metrics the model has
+ * ({@code accuracy}, or {@code perplexity}) besides {@code loss}, both measured at the input's
+ * and the result's activation bits.
  */
 final class QuantizeCompressor implements Compressor {
 
@@ -68,8 +70,8 @@ final class QuantizeCompressor implements Compressor {
     List<String> names = input.parameterNames().stream()
         .filter(n -> input.isWeight(n) || input.isBias(n)).toList();
     Map<String, Double> before = input.open(input.activationBits()).validate();
-    int activationBits = activations && input.quantizesActivations()
-        ? Math.min(bits, input.activationBits()) : input.activationBits();
+    int activationBits = activations ? Math.min(bits, input.activationBits())
+        : input.activationBits();
     CompressibleModel.Session graph = input.open(activationBits);
     Map<String, INDArray> shadow = new LinkedHashMap<>();
     Map<String, INDArray> masks = new LinkedHashMap<>();

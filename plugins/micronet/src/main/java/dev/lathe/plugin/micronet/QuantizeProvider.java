@@ -27,7 +27,7 @@ public final class QuantizeProvider implements CompressorProvider {
   public List<ParameterSpec> parameters() {
     return List.of(
         ParameterSpec.integer("bits", 8, "bits per weight, bias and activation").range(2, 16),
-        ParameterSpec.bool("activations", true, "also quantise every node's output"),
+        ParameterSpec.bool("activations", true, "also quantise the activations (a network's node outputs, the LM's matrix-product inputs)"),
         ParameterSpec.integer("steps", 40, "quantisation-aware training updates")
             .range(0, 10_000_000),
         ParameterSpec.real("rate", 1e-4, "Adam's learning rate").range(1e-8, 1));
