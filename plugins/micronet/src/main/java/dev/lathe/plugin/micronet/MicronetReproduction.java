@@ -213,13 +213,23 @@ final class MicronetReproduction implements Reproduction {
           + " mode, " + budgetText(budget) + "; " + table());
     }
 
+    /**
+     * Distilled against alone: a difference counts only beyond twice the standard error of one
+     * accuracy on the test images, √(p(1−p)/n) at the mean of the two; inside it the verdict is
+     * partial.
+     */
     ClaimResult distillationResult() {
       Stage distilled = stage("distilled student");
       double gain = 100 * (distilled.accuracy() - aloneAccuracy);
+      double mean = (distilled.accuracy() + aloneAccuracy) / 2;
+      double margin = 200 * Math.sqrt(mean * (1 - mean) / budget.testImages());
+      Verdict verdict = gain > margin ? Verdict.REPRODUCED
+          : gain < -margin ? Verdict.NOT_REPRODUCED : Verdict.PARTIAL;
       return new ClaimResult(DISTILLATION, format("distilled %.2f %% vs alone %.2f %% (%+.2f"
-          + " points)", 100 * distilled.accuracy(), 100 * aloneAccuracy, gain),
-          gain > 0 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED, Origin.MEASURED,
-          mode.name().toLowerCase(Locale.ROOT) + " mode, " + budgetText(budget));
+          + " points)", 100 * distilled.accuracy(), 100 * aloneAccuracy, gain), verdict,
+          Origin.MEASURED, mode.name().toLowerCase(Locale.ROOT) + " mode, " + budgetText(budget)
+          + format("; noise margin ±%.2f points (twice the standard error of one accuracy)",
+          margin));
     }
   }
 
