@@ -651,13 +651,13 @@ final class GraphBuilder {
       Shape queries = in();
       Shape memory = layer.cross() ? shapes.get(1) : queries;
       SDVariable keyInput = layer.cross() ? inputs.get(1) : x();
-      SDVariable q = heads(linear(x(), queries, "q/"), layer, queries.dim(0));
-      SDVariable k = heads(linear(keyInput, memory, "k/"), layer, memory.dim(0));
-      SDVariable v = heads(linear(keyInput, memory, "v/"), layer, memory.dim(0));
+      SDVariable q = inner(heads(linear(x(), queries, "q/"), layer, queries.dim(0)));
+      SDVariable k = inner(heads(linear(keyInput, memory, "k/"), layer, memory.dim(0)));
+      SDVariable v = inner(heads(linear(keyInput, memory, "v/"), layer, memory.dim(0)));
       SDVariable scores = graph.mmul(q, k, false, true, false).mul(1 / Math.sqrt(layer.headDim()));
-      SDVariable weights = graph.nn().softmax(scores, 3);
-      SDVariable context = graph.mmul(weights, v).permute(0, 2, 1, 3)
-          .reshape(-1, queries.dim(0), layer.innerDim());
+      SDVariable weights = inner(graph.nn().softmax(scores, 3));
+      SDVariable context = inner(graph.mmul(weights, v).permute(0, 2, 1, 3)
+          .reshape(-1, queries.dim(0), layer.innerDim()));
       return linear(context, queries.with(-1, layer.innerDim()), "out/");
     }
 
@@ -679,11 +679,11 @@ final class GraphBuilder {
       int segment = queries.dim(0);
       int memory = layer.contextLength() - 1;
       int keys = memory + segment;
-      SDVariable q = heads(linear(x(), queries, "q/"), layer, segment);
+      SDVariable q = inner(heads(linear(x(), queries, "q/"), layer, segment));
       SDVariable k = graph.concat(2, parameters.get(SegmentMemory.KEYS),
-          heads(linear(x(), queries, "k/"), layer, segment));
+          inner(heads(linear(x(), queries, "k/"), layer, segment)));
       SDVariable v = graph.concat(2, parameters.get(SegmentMemory.VALUES),
-          heads(linear(x(), queries, "v/"), layer, segment));
+          inner(heads(linear(x(), queries, "v/"), layer, segment)));
       SDVariable present = graph.onesLike(x().get(SDIndex.all(), SDIndex.all(),
           SDIndex.point(0)));
       SDVariable valid = graph.concat(1, parameters.get(SegmentMemory.VALID), present);
@@ -708,9 +708,10 @@ final class GraphBuilder {
           .mul(1 / Math.sqrt(layer.headDim()));
       SDVariable allowed = graph.constant(Nd4j.create(window, new long[] {1, 1, segment, keys},
           'c')).mul(valid.reshape(-1, 1, 1, keys));
-      SDVariable weights = graph.nn().softmax(scores.add(allowed.sub(1.0).mul(MASKED)), 3);
-      SDVariable context = graph.mmul(weights, v).permute(0, 2, 1, 3)
-          .reshape(-1, segment, layer.innerDim());
+      SDVariable weights = inner(graph.nn().softmax(scores.add(allowed.sub(1.0).mul(MASKED)),
+          3));
+      SDVariable context = inner(graph.mmul(weights, v).permute(0, 2, 1, 3)
+          .reshape(-1, segment, layer.innerDim()));
       k.get(SDIndex.all(), SDIndex.all(), SDIndex.interval((long) segment, (long) keys))
           .rename(name + "/" + SegmentMemory.NEXT_KEYS);
       v.get(SDIndex.all(), SDIndex.all(), SDIndex.interval((long) segment, (long) keys))
@@ -718,6 +719,16 @@ final class GraphBuilder {
       valid.get(SDIndex.all(), SDIndex.interval((long) segment, (long) keys))
           .rename(name + "/" + SegmentMemory.NEXT_VALID);
       return linear(context, queries.with(-1, layer.innerDim()), "out/");
+    }
+
+    /**
+     * {@code x}, a tensor inside the node that enters one of its products (an attention's
+     * queries, keys, values, weights and context), fake-quantised like the node's output when
+     * the node computes with fewer than 32 activation bits.
+     */
+    private SDVariable inner(SDVariable x) {
+      int bits = node.attributes().activationBits();
+      return bits < 32 ? fakeQuantize(x, bits) : x;
     }
 
     /** {@code [N, T, h·dk]} as {@code [N, h, T, dk]}. */

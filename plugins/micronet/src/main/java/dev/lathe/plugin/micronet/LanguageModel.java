@@ -153,7 +153,8 @@ final class LanguageModel {
 
   /**
    * {@code segment} with the output of every node that a linear map or an attention node reads
-   * fake-quantised to {@code bits} bits.
+   * fake-quantised to {@code bits} bits, and every attention node at {@code bits} bits too, which
+   * quantises its queries, keys, values, softmax weights, context and output.
    */
   static Network quantizingMatrixInputs(Network segment, int bits) {
     Set<String> matrixInputs = new HashSet<>();
@@ -163,11 +164,15 @@ final class LanguageModel {
       }
     }
     return segment.withAttributes(node -> matrixInputs.contains(node.name())
+        || node.layer() instanceof MultiHeadAttention
         ? new NodeAttributes(node.attributes().weightBits(), bits, node.attributes().sparsity())
         : node.attributes());
   }
 
-  /** The names of the nodes whose outputs enter a matrix product, quantised below 32 bits. */
+  /**
+   * The names of the nodes computed below 32 activation bits: those whose outputs enter a matrix
+   * product, and the attention nodes.
+   */
   static List<String> matrixInputNodes(MicronetLm shape) {
     Network quantized = quantizingMatrixInputs(shape.trainingNetwork(), 8);
     return quantized.nodes().stream().filter(n -> n.attributes().activationBits() < 32)

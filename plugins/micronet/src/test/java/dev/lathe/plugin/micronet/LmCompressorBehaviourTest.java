@@ -111,8 +111,9 @@ class LmCompressorBehaviourTest {
   void theInputsOfTheMatrixProductsTakeAtMost2PowBitsValuesPerTensor() {
     LmModel model = TinyLmFixture.model();
     List<String> nodes = LanguageModel.matrixInputNodes(model.shape());
-    assertTrue(nodes.containsAll(List.of("layers.0.ln1", "layers.0.ln2", "layers.0.relu",
-        "layers.0.residual2", "loss.projections.1")) && !nodes.contains("layers.0.fc.3")
+    assertTrue(nodes.containsAll(List.of("layers.0.ln1", "layers.0.attention", "layers.0.ln2",
+        "layers.0.relu", "layers.0.residual2", "loss.projections.1"))
+        && !nodes.contains("layers.0.fc.3")
         && !nodes.contains("layers.0.residual1"), nodes.toString());
     int v = model.shape().vocabulary();
     int[][] tokens = new int[3][model.shape().nSeq()];
