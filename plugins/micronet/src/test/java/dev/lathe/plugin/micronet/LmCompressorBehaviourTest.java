@@ -9,7 +9,6 @@ import dev.lathe.api.compress.Compression;
 import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.spi.CompressorProvider;
-import dev.lathe.testkit.tck.TestPluginContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +27,11 @@ class LmCompressorBehaviourTest {
   @TempDir Path folder;
 
   private Compressor compressor(CompressorProvider provider, Map<String, String> settings) {
-    TestPluginContext.Builder b = TestPluginContext.builder(provider, folder);
-    settings.forEach(b::set);
-    return provider.create(b.build());
+    return TinyLmFixture.compressor(provider, folder, settings);
   }
 
   private static double value(Metrics report, String name) {
-    return report.get(name).orElseThrow(() -> new AssertionError(name + " not in "
-        + report.names())).value();
+    return TinyLmFixture.value(report, name);
   }
 
   @Test

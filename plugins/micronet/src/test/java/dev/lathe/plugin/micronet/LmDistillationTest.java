@@ -8,7 +8,6 @@ import dev.lathe.api.compress.Compression;
 import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.spi.CompressorProvider;
-import dev.lathe.testkit.tck.TestPluginContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +33,11 @@ class LmDistillationTest {
   }
 
   private Compressor compressor(CompressorProvider provider, Map<String, String> settings) {
-    TestPluginContext.Builder b = TestPluginContext.builder(provider, folder);
-    settings.forEach(b::set);
-    return provider.create(b.build());
+    return TinyLmFixture.compressor(provider, folder, settings);
   }
 
   private static double value(Metrics report, String name) {
-    return report.get(name).orElseThrow(() -> new AssertionError(name + " not in "
-        + report.names())).value();
+    return TinyLmFixture.value(report, name);
   }
 
   private static Map<String, INDArray> values(LmModel model) {
