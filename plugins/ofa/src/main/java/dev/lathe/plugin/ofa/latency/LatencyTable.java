@@ -147,7 +147,8 @@ final class LatencyTable {
     int version = root.path("version").asInt(-1);
     if (version != VERSION) {
       throw new IOException("latency table " + file + ": version " + version
-          + " is not supported (this Lathe reads version " + VERSION + ")");
+          + " is not supported (this Lathe reads version " + VERSION + "); delete the file to"
+          + " measure a new table");
     }
     Map<String, String> provenance = new LinkedHashMap<>();
     root.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(),

@@ -53,7 +53,7 @@ class LatencyTableTest {
     Files.writeString(file, "{\"format\":\"lathe-ofa-latency-table\",\"version\":1}");
     IOException v = assertThrows(IOException.class, () -> LatencyTable.load(file));
     assertEquals("latency table " + file + ": version 1 is not supported (this Lathe reads"
-        + " version 2)", v.getMessage());
+        + " version 2); delete the file to measure a new table", v.getMessage());
     Files.writeString(file, "{\"format\":\"x\"}");
     IOException f = assertThrows(IOException.class, () -> LatencyTable.load(file));
     assertEquals("latency table " + file + ": field 'format' is not 'lathe-ofa-latency-table'",
