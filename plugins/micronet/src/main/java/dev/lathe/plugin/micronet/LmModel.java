@@ -22,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * weights are the language model's weight matrices ({@link LmCompression#compressible}:
  * embedding tables, projections, attention and feed-forward matrices; not the cluster logits,
  * positional terms, normalisations or the cache's λ and θ); the biases those of its linear
- * maps; the activations the inputs of its linear maps and attention nodes
+ * maps; the activations the inputs of its linear maps and attention nodes and, inside each
+ * attention node, its queries, keys, values, weights and context
  * ({@link LanguageModel#quantizingMatrixInputs}).
  */
 final class LmModel implements CompressibleModel {
