@@ -4,7 +4,6 @@ import dev.lathe.api.model.Network;
 import dev.lathe.api.model.Normalization;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * attention node, its queries, keys, values, weights and context
  * ({@link LanguageModel#quantizingMatrixInputs}).
  */
-final class LmModel implements CompressibleModel {
+final class LmModel extends StoredModel {
 
   static {
     NetworkModel.openNd4j();
@@ -37,9 +36,6 @@ final class LmModel implements CompressibleModel {
 
   private final MicronetLm shape;
   private final Network network;
-  private final Map<String, INDArray> parameters;
-  private final Map<String, Integer> bits;
-  private final int activationBits;
   private final LmCorpus corpus;
   private final int rows;
   private final long seed;
@@ -48,13 +44,9 @@ final class LmModel implements CompressibleModel {
   private LmModel(MicronetLm shape, Network network, Map<String, INDArray> parameters,
       Map<String, Integer> bits, int activationBits, LmCorpus corpus, int rows, long seed,
       LmModel teacher) {
+    super(parameters, bits, activationBits);
     this.shape = Objects.requireNonNull(shape, "shape");
     this.network = network;
-    Map<String, INDArray> copies = new LinkedHashMap<>();
-    parameters.forEach((name, value) -> copies.put(name, value.dup()));
-    this.parameters = Collections.unmodifiableMap(copies);
-    this.bits = Map.copyOf(bits);
-    this.activationBits = activationBits;
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.rows = rows;
     this.seed = seed;
@@ -90,8 +82,8 @@ final class LmModel implements CompressibleModel {
           + " student (vocabulary " + shape.vocabulary() + ", cutoffs " + shape.cutoffs()
           + ", segments of " + shape.nSeq() + ")");
     }
-    return new LmModel(shape, network, parameters, bits, activationBits, corpus, rows, seed,
-        other);
+    return new LmModel(shape, network, values(), tensorBits(), activationBits(), corpus, rows,
+        seed, other);
   }
 
   /** The teacher, if it has one. */
@@ -103,10 +95,7 @@ final class LmModel implements CompressibleModel {
   @Override
   public LmModel with(Map<String, INDArray> values, Map<String, Integer> tensorBits,
       int activations) {
-    if (!values.keySet().equals(parameters.keySet())) {
-      throw new IllegalArgumentException("parameters " + values.keySet() + " are not the"
-          + " language model's " + parameters.keySet());
-    }
+    requireSameParameters(values);
     return new LmModel(shape, network, values, tensorBits, activations, corpus, rows, seed,
         teacher);
   }
@@ -118,12 +107,12 @@ final class LmModel implements CompressibleModel {
 
   /** A fresh language model holding these parameter values, at these activation bits. */
   LanguageModel instantiate() {
-    return instantiate(activationBits, false);
+    return instantiate(activationBits(), false);
   }
 
   private LanguageModel instantiate(int activations, boolean distilling) {
     LanguageModel model = new LanguageModel(shape, seed, activations, distilling);
-    parameters.forEach((name, value) -> model.network().parameter(name).assign(value));
+    values().forEach((name, value) -> model.network().parameter(name).assign(value));
     return model;
   }
 
@@ -150,44 +139,13 @@ final class LmModel implements CompressibleModel {
   }
 
   @Override
-  public List<String> parameterNames() {
-    return List.copyOf(parameters.keySet());
-  }
-
-  @Override
-  public INDArray parameter(String name) {
-    INDArray value = parameters.get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("language model has no parameter '" + name
-          + "'; it has " + parameters.keySet());
-    }
-    return value.dup();
-  }
-
-  @Override
-  public Map<String, Integer> tensorBits() {
-    return bits;
-  }
-
-  @Override
-  public int activationBits() {
-    return activationBits;
-  }
-
-  @Override
-  public long nonzero(String name) {
-    INDArray value = parameters.get(name);
-    return value.length() - value.eq(0.0).castTo(value.dataType()).sumNumber().longValue();
-  }
-
-  @Override
   public boolean isWeight(String name) {
-    return LmCompression.compressible(name, parameters.get(name));
+    return LmCompression.compressible(name, values().get(name));
   }
 
   @Override
   public boolean isBias(String name) {
-    if (!name.endsWith("/bias") || parameters.get(name).rank() != 1) {
+    if (!name.endsWith("/bias") || values().get(name).rank() != 1) {
       return false;
     }
     String node = name.substring(0, name.indexOf('/'));

@@ -12,7 +12,6 @@ import dev.lathe.nd4j.train.Trainer;
 import dev.lathe.nd4j.train.TrainingConfig;
 import dev.lathe.nd4j.train.Updater;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,27 +26,20 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * return new models. Parameters are named as {@link SameDiffNetwork} names them
  * ({@code NODE/weight}, {@code NODE/bias}).
  */
-final class NetworkModel implements CompressibleModel {
+final class NetworkModel extends StoredModel {
 
   static {
     openNd4j();
   }
 
   private final Network network;
-  private final Map<String, INDArray> parameters;
-  private final Map<String, Integer> bits;
-  private final int activationBits;
   private final ClassificationTask task;
   private final long seed;
 
   private NetworkModel(Network network, Map<String, INDArray> parameters,
       Map<String, Integer> bits, int activationBits, ClassificationTask task, long seed) {
+    super(parameters, bits, activationBits);
     this.network = Objects.requireNonNull(network, "network");
-    Map<String, INDArray> copies = new LinkedHashMap<>();
-    parameters.forEach((name, value) -> copies.put(name, value.dup()));
-    this.parameters = Collections.unmodifiableMap(copies);
-    this.bits = Map.copyOf(bits);
-    this.activationBits = activationBits;
     this.task = Objects.requireNonNull(task, "task");
     this.seed = seed;
   }
@@ -84,16 +76,13 @@ final class NetworkModel implements CompressibleModel {
   @Override
   public NetworkModel with(Map<String, INDArray> values, Map<String, Integer> tensorBits,
       int activations) {
-    if (!values.keySet().equals(parameters.keySet())) {
-      throw new IllegalArgumentException("parameters " + values.keySet() + " are not the model's "
-          + parameters.keySet());
-    }
+    requireSameParameters(values);
     return new NetworkModel(network, values, tensorBits, activations, task, seed);
   }
 
   /** This model on another task. */
   NetworkModel with(ClassificationTask other) {
-    return new NetworkModel(network, parameters, bits, activationBits, other, seed);
+    return new NetworkModel(network, values(), tensorBits(), activationBits(), other, seed);
   }
 
   /** The network as built; {@link #network()} adds the compression attributes. */
@@ -112,19 +101,19 @@ final class NetworkModel implements CompressibleModel {
       int nodeBits = 32;
       for (String name : parameterNames(node)) {
         if (isWeight(name)) {
-          total += parameters.get(name).length();
-          zeros += parameters.get(name).length() - nonzero(name);
+          total += values().get(name).length();
+          zeros += values().get(name).length() - nonzero(name);
         }
         nodeBits = Math.min(nodeBits, bits(name));
       }
       double sparsity = total == 0 ? 0 : Math.min((double) zeros / total, Math.nextDown(1.0));
-      return new NodeAttributes(nodeBits, activationBits, sparsity);
+      return new NodeAttributes(nodeBits, activationBits(), sparsity);
     });
   }
 
   private List<String> parameterNames(Node node) {
     List<String> names = new ArrayList<>();
-    for (String name : parameters.keySet()) {
+    for (String name : values().keySet()) {
       if (name.startsWith(node.name() + "/")) {
         names.add(name);
       }
@@ -142,55 +131,19 @@ final class NetworkModel implements CompressibleModel {
     return seed;
   }
 
-  /** The parameters' names, in the graph's order. */
-  @Override
-  public List<String> parameterNames() {
-    return List.copyOf(parameters.keySet());
-  }
-
-  /** A copy of the values of parameter {@code name}. */
-  @Override
-  public INDArray parameter(String name) {
-    INDArray value = parameters.get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("model '" + architecture() + "' has no parameter '"
-          + name + "'; it has " + parameters.keySet());
-    }
-    return value.dup();
-  }
-
-  /** The bit widths of the quantised parameters. */
-  @Override
-  public Map<String, Integer> tensorBits() {
-    return bits;
-  }
-
-  /** The activations' bit width; 32 unless quantised. */
-  @Override
-  public int activationBits() {
-    return activationBits;
-  }
-
-  /** The elements of parameter {@code name} that are not zero. */
-  @Override
-  public long nonzero(String name) {
-    INDArray value = parameters.get(name);
-    return value.length() - value.eq(0.0).castTo(value.dataType()).sumNumber().longValue();
-  }
-
   /**
    * Whether parameter {@code name} is a weight tensor that pruning and quantisation treat as
    * such: two or more axes (kernels, matrices, tables), not a bias or a normalisation's scale.
    */
   @Override
   public boolean isWeight(String name) {
-    return parameters.get(name).rank() >= 2;
+    return values().get(name).rank() >= 2;
   }
 
   /** Whether parameter {@code name} is the bias of a linear map (not a normalisation's shift). */
   @Override
   public boolean isBias(String name) {
-    if (!name.endsWith("/bias") || parameters.get(name).rank() != 1) {
+    if (!name.endsWith("/bias") || values().get(name).rank() != 1) {
       return false;
     }
     String node = name.substring(0, name.indexOf('/'));
@@ -203,7 +156,7 @@ final class NetworkModel implements CompressibleModel {
    */
   SameDiffNetwork instantiate() {
     SameDiffNetwork graph = SameDiffNetwork.build(network(), seed);
-    parameters.forEach((name, value) -> graph.parameter(name).assign(value));
+    values().forEach((name, value) -> graph.parameter(name).assign(value));
     return graph;
   }
 
@@ -224,8 +177,8 @@ final class NetworkModel implements CompressibleModel {
   /** A graph of this model with its activations at {@code activations} bits, on its task. */
   @Override
   public Session open(int activations) {
-    SameDiffNetwork graph = activations == activationBits ? instantiate()
-        : with(parameters, bits, activations).instantiate();
+    SameDiffNetwork graph = activations == activationBits() ? instantiate()
+        : with(values(), tensorBits(), activations).instantiate();
     return new Session() {
       @Override
       public INDArray parameter(String name) {
