@@ -43,7 +43,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>With activations below 32 bits, every tensor that enters a matrix product of the network
  * (the input of each linear map and of each attention node: the projected embeddings' tables,
  * the normalised inputs of attention and feed-forward, the ReLU's output, the last hidden
- * state and the output projections) is fake-quantised by the bridge, symmetrically per tensor
+ * state and the output projections; inside each attention node its queries, keys, values,
+ * softmax weights and context) is fake-quantised by the bridge, symmetrically per tensor
  * with the batch's largest magnitude, the gradient passing straight through
  * ({@link NodeAttributes#activationBits()}). A distilling model also has the distillation loss
  * {@code r·NLL + (1 − r)·soft}, {@code soft} the cross-entropy of the model's adaptive-softmax
