@@ -55,6 +55,11 @@ public final class OfaAcceleratorProvider implements AcceleratorProvider {
           s.getBoolean("measure_missing") ? Optional.of(measurer) : Optional.empty());
       context.logger().info("latency table {}: {} entries, context factor {}, measured on {}",
           file, table.size(), table.contextFactor(), table.provenance().get("cpu"));
+      if (table.contextNetworks() == 0 && !predictor.measures()) {
+        context.logger().warn("latency table {} has no context factor and 'measure_missing' is"
+            + " false: predictions sum the groups as timed alone, which runs faster than inside"
+            + " a network", file);
+      }
       return new OfaAccelerator(Optional.of(predictor), Optional.of(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
