@@ -27,8 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * 4, depth 3, 176 px) for at least {@value #WARMUP_MILLIS} ms, so that the JIT has compiled
  * SameDiff's execution path and the backend has set up its convolutions: timed cold, the first
  * groups of a table came out up to 2.7 times slower than the same groups timed later, and after
- * 3 s of warm-up still slow enough to bias a calibration by 15 %. Each timed series starts
- * after a garbage collection, which also frees the native memory of earlier graphs.
+ * 3 s of warm-up still slow enough to bias a calibration low by 15 % or more. Each timed series
+ * starts after a garbage collection, which also frees the native memory of earlier graphs.
  * Measurements never overlap.
  */
 final class LatencyMeasurer {
