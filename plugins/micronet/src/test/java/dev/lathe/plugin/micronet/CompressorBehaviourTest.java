@@ -7,7 +7,6 @@ import dev.lathe.api.compress.Compression;
 import dev.lathe.api.compress.Compressor;
 import dev.lathe.api.model.cost.CostConventions;
 import dev.lathe.api.spi.CompressorProvider;
-import dev.lathe.testkit.tck.TestPluginContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,7 @@ class CompressorBehaviourTest {
   @TempDir Path folder;
 
   private Compressor compressor(CompressorProvider provider, Map<String, String> settings) {
-    TestPluginContext.Builder b = TestPluginContext.builder(provider, folder);
-    settings.forEach(b::set);
-    return provider.create(b.build());
+    return Compressors.create(provider, folder, settings);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.lathe.plugin.micronet;
 
+import static dev.lathe.plugin.micronet.Compressors.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.api.compress.Compression;
 import dev.lathe.api.compress.Compressor;
-import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.spi.CompressorProvider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,11 +27,7 @@ class LmCompressorBehaviourTest {
   @TempDir Path folder;
 
   private Compressor compressor(CompressorProvider provider, Map<String, String> settings) {
-    return TinyLmFixture.compressor(provider, folder, settings);
-  }
-
-  private static double value(Metrics report, String name) {
-    return TinyLmFixture.value(report, name);
+    return Compressors.create(provider, folder, settings);
   }
 
   @Test

@@ -1,12 +1,12 @@
 package dev.lathe.plugin.micronet;
 
+import static dev.lathe.plugin.micronet.Compressors.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.api.compress.Compression;
 import dev.lathe.api.compress.Compressor;
-import dev.lathe.api.metric.Metrics;
 import dev.lathe.api.spi.CompressorProvider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,11 +33,7 @@ class LmDistillationTest {
   }
 
   private Compressor compressor(CompressorProvider provider, Map<String, String> settings) {
-    return TinyLmFixture.compressor(provider, folder, settings);
-  }
-
-  private static double value(Metrics report, String name) {
-    return TinyLmFixture.value(report, name);
+    return Compressors.create(provider, folder, settings);
   }
 
   private static Map<String, INDArray> values(LmModel model) {

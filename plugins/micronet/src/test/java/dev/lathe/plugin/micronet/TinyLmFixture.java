@@ -1,12 +1,7 @@
 package dev.lathe.plugin.micronet;
 
-import dev.lathe.api.compress.Compressor;
-import dev.lathe.api.metric.Metrics;
-import dev.lathe.api.spi.CompressorProvider;
-import dev.lathe.testkit.tck.TestPluginContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,20 +22,6 @@ final class TinyLmFixture {
   private static LmModel teacher;
 
   private TinyLmFixture() {}
-
-  /** The compressor {@code provider} makes with {@code settings}, its folder {@code folder}. */
-  static Compressor compressor(CompressorProvider provider, Path folder,
-      Map<String, String> settings) {
-    TestPluginContext.Builder b = TestPluginContext.builder(provider, folder);
-    settings.forEach(b::set);
-    return provider.create(b.build());
-  }
-
-  /** The value of metric {@code name} in {@code report}, which must hold it. */
-  static double value(Metrics report, String name) {
-    return report.get(name).orElseThrow(() -> new AssertionError(name + " not in "
-        + report.names())).value();
-  }
 
   /** A new model with the trained values; equal on every call. */
   static synchronized LmModel model() {

@@ -86,7 +86,10 @@ final class MillerOpAmp implements Circuit {
         "power_w:-1:0:1e-3:1e-5"), List.of("pm_deg >= 45"));
   }
 
-  /** Sized by hand for about 50 dB and 45°+ of phase margin; berkeley-b's higher gain needs 1 pF of Miller capacitance. */
+  /**
+   * Sized by hand for about 50 dB and 45°+ of phase margin; berkeley-b's higher gain needs 1 pF
+   * of Miller capacitance.
+   */
   @Override
   public Map<String, Double> referenceSizing(TechnologyNode node) {
     return Circuit.sizing("m1_w", 4e-6, "m1_l", 0.2e-6, "m3_w", 4e-6, "m3_l", 0.2e-6,

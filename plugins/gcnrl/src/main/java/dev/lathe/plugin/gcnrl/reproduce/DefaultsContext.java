@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 
 /**
  * The context in which the reproduction creates the peers' optimizers (found by ServiceLoader
- * among the installed plugins): each provider's declared defaults, a few overrides, a seed, and
- * the reproduction's own logger and folders.
+ * among the installed plugins): each provider's declared defaults, a seed, and the
+ * reproduction's own logger and folders.
  */
 final class DefaultsContext implements PluginContext {
 
@@ -26,8 +26,7 @@ final class DefaultsContext implements PluginContext {
   private final long seed;
   private final MapSettings settings;
 
-  DefaultsContext(PluginContext parent, PluginProvider provider, Map<String, String> overrides,
-      long seed) {
+  DefaultsContext(PluginContext parent, PluginProvider provider, long seed) {
     this.parent = parent;
     this.seed = seed;
     Map<String, String> values = new LinkedHashMap<>();
@@ -36,13 +35,6 @@ final class DefaultsContext implements PluginContext {
         values.put(p.name(), p.defaultValue());
       }
     }
-    overrides.forEach((k, v) -> {
-      if (provider.parameters().stream().noneMatch(p -> p.name().equals(k))) {
-        throw new IllegalArgumentException("plugin '" + provider.info().id()
-            + "' declares no parameter '" + k + "'");
-      }
-      values.put(k, v);
-    });
     this.settings = new MapSettings("optimizer", values, provider.info().id());
   }
 

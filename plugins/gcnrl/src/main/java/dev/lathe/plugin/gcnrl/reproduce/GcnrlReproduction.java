@@ -171,7 +171,7 @@ final class GcnrlReproduction implements Reproduction {
           continue;
         }
         jobs.add(() -> Runs.optimize(peer, provider.get().create(
-            new DefaultsContext(context, provider.get(), Map.of(), seed), Runs.problem(space)),
+            new DefaultsContext(context, provider.get(), seed), Runs.problem(space)),
             evaluator, space, scale.budget(), seed));
       }
       if (optuna) {
